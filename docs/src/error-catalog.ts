@@ -1,0 +1,77 @@
+// Renders the error catalog guide section from the spec's `x-error-catalog` (on ImgErrorCode and
+// ApigwErrorCode): every code, its HTTP status, the field it concerns, the message in English and Chinese,
+// and what to do. Generated at build time so the guide can never list a code the spec does not, or miss one.
+import type { OpenApiDocument } from './openapi-types.js';
+import { getPointer } from './spec-source.js';
+
+export interface CatalogEntry {
+  code: string;
+  status: number[];
+  field?: string;
+  message: string;
+  zh?: string;
+  hint?: string;
+}
+
+/** Reads `components.schemas[schemaName]['x-error-catalog']`, sorted by code; throws on a malformed entry. */
+export function readCatalog(doc: OpenApiDocument, schemaName: string): CatalogEntry[] {
+  const pointer = `#/components/schemas/${schemaName}/x-error-catalog`;
+  const raw = getPointer(doc, pointer);
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error(`${pointer} is not an object`);
+  return Object.entries(raw as Record<string, Record<string, unknown>>)
+    .map(([code, entry]) => {
+      const status = Array.isArray(entry.status) ? entry.status : [entry.status];
+      if (!status.every((s) => Number.isInteger(s))) throw new Error(`${pointer}/${code}: status must be an integer or a list of them`);
+      if (typeof entry.message !== 'string' || !entry.message) throw new Error(`${pointer}/${code}: message is missing`);
+      const optional = (name: string): string | undefined => (typeof entry[name] === 'string' ? (entry[name] as string) : undefined);
+      const field = optional('field');
+      const zh = optional('zh');
+      const hint = optional('hint');
+      return {
+        code,
+        status: status as number[],
+        message: entry.message,
+        ...(field ? { field } : {}),
+        ...(zh ? { zh } : {}),
+        ...(hint ? { hint } : {}),
+      };
+    })
+    .sort((a, b) => a.code.localeCompare(b.code, 'en'));
+}
+
+/** Escapes text for one Markdown table cell (pipes and line breaks would end the cell or the row). */
+export function cell(text: string | undefined): string {
+  if (!text) return '—';
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function table(entries: CatalogEntry[], withField: boolean): string {
+  const head = withField
+    ? ['| Code | HTTP | Field | Message (中文) | What to do |', '|---|---|---|---|---|']
+    : ['| Code | HTTP | Message (中文) | What to do |', '|---|---|---|---|'];
+  const rows = entries.map((e) => {
+    const message = `${cell(e.message)}${e.zh ? ` (${cell(e.zh)})` : ''}`;
+    const columns = [`\`${e.code}\``, e.status.join(' / '), ...(withField ? [e.field ? `\`${e.field}\`` : '—'] : []), message, cell(e.hint)];
+    return `| ${columns.join(' | ')} |`;
+  });
+  return [...head, ...rows].join('\n');
+}
+
+/** The Markdown that replaces `<!-- generated:error-catalog -->` in the errors guide. */
+export function renderErrorCatalog(doc: OpenApiDocument): string {
+  const img = readCatalog(doc, 'ImgErrorCode');
+  const apigw = readCatalog(doc, 'ApigwErrorCode');
+  return [
+    `## IMG codes (image service, ${img.length} codes)`,
+    '',
+    'Body: `{"error": {"code": "IMG.xxxx", "message": "…"}}`. *Field* is the request field the code concerns, where there is one.',
+    '',
+    table(img, true),
+    '',
+    `## APIGW codes (API gateway, ${apigw.length} codes)`,
+    '',
+    'Body: `{"error_code": "APIGW.xxxx", "error_msg": "…", "request_id": "…"}`. Some gateways write `APIG.` instead of `APIGW.`.',
+    '',
+    table(apigw, false),
+  ].join('\n');
+}

@@ -1,0 +1,42 @@
+// How the tests and the bench find things on the Redoc 3 page. Redoc renders lazily and keeps operations
+// collapsed under their tag in the sidebar, so "an operation is visible" means: its section heading is
+// rendered and on screen, reached by the sidebar (as a reader does) or by a deep link.
+import type { Locator, Page } from 'playwright-core';
+import type { OperationEntry } from './spec-source.js';
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The rendered section heading of an operation (Redoc titles it with the summary). */
+export function operationHeading(page: Page, entry: OperationEntry): Locator {
+  const title = entry.operation.summary ?? entry.operationId;
+  return page.locator('h1, h2, h3').filter({ hasText: new RegExp(`^\\s*${escape(title)}\\s*$`) }).first();
+}
+
+/** Redoc's URL fragment of an operation: the tag's slug, then the operationId in lower case. */
+export function deepLink(entry: OperationEntry): string {
+  const tag = entry.operation.tags?.[0];
+  if (!tag) throw new Error(`${entry.operationId} has no tag`);
+  return `#/${tag.toLowerCase().replace(/[^a-z0-9]+/g, '-')}/${entry.operationId.toLowerCase()}`;
+}
+
+/** Opens the operation through the sidebar: its tag, then its entry (named "<summary> <METHOD>"). */
+export async function openFromSidebar(page: Page, entry: OperationEntry): Promise<Locator> {
+  const tag = entry.operation.tags?.[0] ?? '';
+  const title = entry.operation.summary ?? entry.operationId;
+  const link = page.getByRole('link', { name: new RegExp(`^${escape(title)}\\s*${entry.method}$`, 'i') }).first();
+  if (!(await link.isVisible())) await page.getByRole('link', { name: tag, exact: true }).first().click();
+  await link.click();
+  const heading = operationHeading(page, entry);
+  await heading.waitFor({ state: 'visible' });
+  return heading;
+}
+
+/** Opens a guide (a sidebar entry of the Guides group) and waits for one of its section headings. */
+export async function openGuideSection(page: Page, guide: string, section: string): Promise<Locator> {
+  await page.getByRole('link', { name: guide, exact: true }).first().click();
+  const sectionLink = page.getByRole('link', { name: section, exact: true }).first();
+  await sectionLink.click();
+  const heading = page.locator('h1, h2, h3').filter({ hasText: new RegExp(`^\\s*${escape(section)}\\s*$`) }).first();
+  await heading.waitFor({ state: 'visible' });
+  return heading;
+}

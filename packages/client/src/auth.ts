@@ -1,0 +1,89 @@
+import { formatSdkDate } from './canonical.js';
+import type { CryptoProvider } from './crypto-provider.js';
+import { describe } from './secrets.js';
+import { authorization, checkCredentials } from './sign.js';
+
+/** One outgoing request as auth sees it; auth adds its headers to `headers` (lower-case names). */
+export interface AuthContext {
+  method: string;
+  /** host[:port] as the server will see it */
+  host: string;
+  /** path as sent (percent-encoded as in a URL) */
+  pathname: string;
+  query: Iterable<[string, string]>;
+  headers: Record<string, string>;
+  body: string | Uint8Array | undefined;
+}
+
+/** How requests are authenticated: `tokenAuth(...)` or `akskAuth(...)`. */
+export interface Auth {
+  readonly kind: 'token' | 'aksk';
+  /** Project id known to the auth (akskAuth's projectId); used for ShowJob's path. */
+  readonly projectId?: string;
+  /** Adds the auth headers to one attempt of a request. */
+  apply(ctx: AuthContext): void | Promise<void>;
+  /** Secrets this auth has used so far, so error text can be redacted. */
+  secrets(): readonly string[];
+  toJSON(): Record<string, unknown>;
+}
+
+export type TokenSource = string | (() => string | Promise<string>);
+
+/** IAM token auth: sends `X-Auth-Token`. A function is called for every attempt (refresh as you like). */
+export function tokenAuth(token: TokenSource): Auth {
+  if (typeof token !== 'function' && (typeof token !== 'string' || !token)) {
+    throw new TypeError('tokenAuth: token must be a non-empty string or a function');
+  }
+  const seen: string[] = [];
+  const set = (ctx: AuthContext, value: unknown): void => {
+    if (typeof value !== 'string' || !value) throw new TypeError('tokenAuth: the token function returned no token');
+    if (!seen.includes(value)) seen.push(value);
+    ctx.headers['x-auth-token'] = value;
+  };
+  const auth: Omit<Auth, 'toJSON'> = {
+      kind: 'token',
+      apply(ctx) {
+        const value = typeof token === 'string' ? token : token();
+        if (typeof value === 'string') return set(ctx, value);
+        return Promise.resolve(value).then((v) => set(ctx, v));
+      },
+      secrets: () => seen,
+  };
+  return describe(auth, 'TokenAuth', { kind: 'token' }) as Auth;
+}
+
+export interface AkskAuthCredentials {
+  ak: string;
+  sk: string;
+  projectId?: string;
+  securityToken?: string;
+}
+
+/**
+ * AK/SK auth (SDK-HMAC-SHA256) for a given crypto provider. Adds X-Project-Id when a project id is given,
+ * X-Security-Token for temporary credentials, X-Sdk-Date and Authorization; signs every header sent.
+ */
+export function makeAkskAuth(crypto: CryptoProvider) {
+  return function akskAuth(credentials: AkskAuthCredentials): Auth {
+    checkCredentials(credentials);
+    const { ak, sk, projectId, securityToken } = credentials;
+    const secrets = securityToken ? [sk, securityToken] : [sk];
+    const auth: Omit<Auth, 'toJSON'> = {
+        kind: 'aksk',
+        projectId,
+        apply(ctx) {
+          const h = ctx.headers;
+          if (projectId) h['x-project-id'] = projectId;
+          if (securityToken) h['x-security-token'] = securityToken;
+          const date = (h['x-sdk-date'] = formatSdkDate(new Date()));
+          const list = Object.entries(h);
+          if (!h.host) list.push(['host', ctx.host]);
+          const value = authorization(crypto, { ...ctx, headers: list, contentSha256: h['x-sdk-content-sha256'], date }, ak, sk);
+          if (typeof value === 'string') h.authorization = value;
+          else return value.then((v) => void (h.authorization = v));
+        },
+        secrets: () => secrets,
+    };
+    return describe(auth, 'AkskAuth', { kind: 'aksk', ak, projectId }) as Auth;
+  };
+}

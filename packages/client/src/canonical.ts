@@ -1,0 +1,74 @@
+import { percentDecode, percentEncode } from './encode.js';
+
+/**
+ * Canonical URI: each path segment decoded once and re-encoded, so a path that is already
+ * percent-encoded (as every WHATWG URL path is) is not encoded twice (the official signer's quirk 1),
+ * then a trailing "/" added. "" gives "/".
+ */
+export function canonicalUri(pathname: string): string {
+  const uri = pathname
+    .split('/')
+    .map((segment) => percentEncode(percentDecode(segment)))
+    .join('/');
+  if (uri === '') return '/';
+  return uri.endsWith('/') ? uri : `${uri}/`;
+}
+
+/** Code-unit comparison (what Array.prototype.sort does without a comparator), never localeCompare. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Canonical query from decoded key/value pairs: sorted by raw key, then raw value (UTF-16 code units,
+ * as the official signer sorts before it encodes), each side encoded, joined with "&".
+ */
+export function canonicalQuery(pairs: Iterable<[string, string]>): string {
+  const list = [...pairs];
+  if (list.length === 0) return '';
+  list.sort((a, b) => byCodeUnits(a[0], b[0]) || byCodeUnits(a[1], b[1]));
+  return list.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&');
+}
+
+export interface CanonicalHeaders {
+  /** "name:value\n" lines */
+  lines: string;
+  /** "a;b;c" */
+  signed: string;
+}
+
+/**
+ * Headers as the server sees them: names lower-cased, values trimmed (servers strip surrounding
+ * whitespace; quirk 3), one line per name, both lists in the same code-unit order (quirk 5).
+ * `headers` must already have unique lower-case names.
+ */
+export function canonicalHeaders(headers: Array<[string, string]>): CanonicalHeaders {
+  headers.sort((a, b) => byCodeUnits(a[0], b[0]));
+  let lines = '';
+  let signed = '';
+  for (const [name, value] of headers) {
+    lines += `${name}:${value.trim()}\n`;
+    signed += signed === '' ? name : `;${name}`;
+  }
+  return { lines, signed };
+}
+
+export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/** YYYYMMDDTHHMMSSZ in UTC. */
+export function formatSdkDate(date: Date): string {
+  return date.toISOString().replace(/[-:]|\.\d+/g, ''); // 2024-01-02T03:04:05.000Z → 20240102T030405Z
+}
+
+/**
+ * Accepts a Date, a YYYYMMDDTHHMMSSZ string, the same without the Z (read as UTC, never as local time: the
+ * official signer's zone-less parse depends on the machine's TZ) or an ISO 8601 time with a zone.
+ */
+export function toSdkDate(value: Date | string, what: string): string {
+  if (typeof value === 'string') {
+    const compact = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z?$/.exec(value);
+    value = compact ? new Date(`${compact.slice(1, 4).join('-')}T${compact.slice(4).join(':')}Z`) : /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? new Date(value) : new Date(Number.NaN);
+  }
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return formatSdkDate(value);
+  throw new TypeError(`${what}: expected a Date or YYYYMMDDTHHMMSSZ (UTC), got ${JSON.stringify(String(value))}`);
+}

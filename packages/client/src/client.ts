@@ -1,0 +1,132 @@
+import createClient, { type Client } from 'openapi-fetch';
+import type { Auth } from './auth.js';
+import { apiErrorFrom, ImsApiError, RequestValidationError } from './errors.js';
+import type { paths } from './generated/schema.js';
+import { retryPolicy, type RetryOptions } from './retry.js';
+import { describe } from './secrets.js';
+import { bodyKeepingRequest, createTransport } from './transport.js';
+import type { Job, QuickImportRequest } from './types.js';
+import { waitForJob, type WaitOptions } from './wait-for-job.js';
+
+export interface ImsClientOptions {
+  /** region id, e.g. "cn-north-4" → https://ims.cn-north-4.myhuaweicloud.com (default cn-north-4) */
+  region?: string;
+  /** overrides region: the endpoint (or a proxy / sandbox) URL */
+  baseUrl?: string;
+  auth: Auth;
+  /** fetch to use (default: the global fetch at call time) */
+  fetch?: typeof fetch;
+  /** GET retry policy; false turns retries off */
+  retry?: RetryOptions | false;
+  /** User-Agent to send and sign (Node build; browsers do not let scripts set it) */
+  userAgent?: string;
+  /** project id for ShowJob (`getJob(id, {api: 'legacy'})`) when the auth does not carry one */
+  projectId?: string;
+  /** called before every quick import; when it says not ok, nothing is sent and RequestValidationError is thrown */
+  validateRequest?: (body: unknown) => { ok: boolean; issues?: unknown[] };
+}
+
+export interface QuickImportOptions {
+  /** POST /v2.1/... (importImageQuickInSafeMode) instead of /v2/... */
+  safeMode?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface GetJobOptions {
+  /** 'progress' = ShowJobProgress (default), 'legacy' = ShowJob (needs a project id) */
+  api?: 'progress' | 'legacy';
+  signal?: AbortSignal;
+}
+
+export interface ImsHelpers {
+  quickImport(body: QuickImportRequest, options?: QuickImportOptions): Promise<{ jobId: string; requestId?: string }>;
+  getJob(jobId: string, options?: GetJobOptions): Promise<Job>;
+  waitForJob(jobId: string, options?: WaitOptions): Promise<Job>;
+  importAndWait(body: QuickImportRequest, options?: WaitOptions & { safeMode?: boolean }): Promise<{ jobId: string; imageId: string; job: Job }>;
+}
+
+export type ImsClient = Client<paths> & ImsHelpers;
+
+function need(ok: unknown, message: string): void {
+  if (!ok) throw new TypeError(message);
+}
+
+/** Builds createImsClient for one runtime (whether User-Agent may be set). */
+export function makeCreateImsClient(sendUserAgent: boolean) {
+  return function createImsClient(options: ImsClientOptions): ImsClient {
+    const auth = options?.auth;
+    need(auth?.apply, 'createImsClient: `auth` is required (tokenAuth(...) or akskAuth(...))');
+    const region = options.region ?? 'cn-north-4';
+    need(options.baseUrl || /^[a-z0-9-]+$/.test(region), `createImsClient: bad region ${JSON.stringify(region)}`);
+    const transport = createTransport({
+      baseUrl: options.baseUrl || `https://ims.${region}.myhuaweicloud.com`,
+      auth,
+      retry: retryPolicy(options.retry),
+      fetch: options.fetch,
+      userAgent: sendUserAgent ? options.userAgent : undefined,
+    });
+    const api = createClient<paths>({ baseUrl: transport.baseUrl, fetch: transport.fetchRequest, Request: bodyKeepingRequest() });
+
+    /** Reads a JSON answer; a non-2xx becomes ImsApiError; `check` says what a usable answer needs. */
+    async function read<T>(response: Response, check: (data: any) => unknown, what: string): Promise<T> {
+      const text = await response.text();
+      if (!response.ok) throw apiErrorFrom(response, text, auth.secrets());
+      let data: any;
+      try {
+        data = JSON.parse(text);
+      } catch {
+        data = text;
+      }
+      if (!check(data)) {
+        const requestId = response.headers.get('x-request-id') ?? undefined;
+        throw new ImsApiError(`IMS API ${response.status}: ${what}`, { status: response.status, body: data, requestId });
+      }
+      return data as T;
+    }
+
+    const helpers: ImsHelpers = {
+      async quickImport(body, opts = {}) {
+        need(body && typeof body === 'object' && !Array.isArray(body), 'quickImport: body (an object) is required');
+        const verdict = options.validateRequest?.(body);
+        if (verdict && !verdict.ok) throw new RequestValidationError(verdict.issues ?? []);
+        const response = await transport.send({
+          method: 'POST',
+          path: `/v2${opts.safeMode ? '.1' : ''}/cloudimages/quickimport/action`,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+          signal: opts.signal,
+        });
+        const data = await read<{ job_id: string }>(response, (d) => d?.job_id, 'the answer has no job_id');
+        const requestId = response.headers.get('x-request-id');
+        return requestId ? { jobId: data.job_id, requestId } : { jobId: data.job_id };
+      },
+
+      async getJob(jobId, opts = {}) {
+        need(typeof jobId === 'string' && jobId, 'getJob: jobId is required (a non-empty string)');
+        const id = encodeURIComponent(jobId);
+        let path = `/v1/cloudimages/job/${id}`;
+        if (opts.api === 'legacy') {
+          const projectId = options.projectId ?? auth.projectId;
+          need(projectId, 'getJob: api "legacy" (ShowJob) needs a project id (akskAuth or createImsClient option projectId)');
+          path = `/v1/${encodeURIComponent(projectId as string)}/jobs/${id}`;
+        } else need(!opts.api || opts.api === 'progress', `getJob: api must be "progress" or "legacy", got ${JSON.stringify(opts.api)}`);
+        const response = await transport.send({ method: 'GET', path, signal: opts.signal });
+        return read<Job>(response, (d) => typeof d?.status === 'string', 'the job answer has no status');
+      },
+
+      waitForJob(jobId, opts) {
+        return waitForJob(helpers.getJob, jobId, opts);
+      },
+
+      async importAndWait(body, opts = {}) {
+        const { jobId } = await helpers.quickImport(body, opts);
+        const job = await waitForJob(helpers.getJob, jobId, opts);
+        const imageId = job.entities?.image_id;
+        if (!imageId) throw new ImsApiError(`Job ${jobId} succeeded but reported no entities.image_id`, { status: 200, body: job });
+        return { jobId, imageId, job };
+      },
+    };
+
+    return describe({ ...api, ...helpers }, 'ImsClient', { baseUrl: transport.baseUrl, auth: auth.toJSON() });
+  };
+}

@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Handler, startServer, type TestServer } from '../test/helpers/server.js';
+import { akskAuth, createImsClient, ImsApiError } from './index.node.js';
+
+const BODY = { name: 'img-1', os_version: 'Ubuntu 22.04 server 64bit', image_url: 'bucket:images/img.zvhd2', min_disk: 40 };
+const auth = akskAuth({ ak: 'HPUATESTAK0000000001', sk: 'testSecretKey-0123456789-abcdefghijklmnop' });
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function failWith(handler: Handler): Promise<ImsApiError> {
+  server = await startServer(handler);
+  const client = createImsClient({ baseUrl: server.url, auth, retry: false });
+  const error = await client.quickImport(BODY).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ImsApiError);
+  return error as ImsApiError;
+}
+
+describe('ImsApiError', () => {
+  it('parses the IMS envelope and X-Request-Id', async () => {
+    const e = await failWith(() => ({
+      status: 400,
+      headers: { 'x-request-id': 'req-7' },
+      json: { error: { code: 'IMG.0024', message: 'The imagetype is invalid.' } },
+    }));
+    expect(e).toMatchObject({ status: 400, code: 'IMG.0024', requestId: 'req-7', name: 'ImsApiError' });
+    expect(e.body).toEqual({ error: { code: 'IMG.0024', message: 'The imagetype is invalid.' } });
+    expect(e.message).toBe('IMS API 400 IMG.0024: The imagetype is invalid. (request id req-7)');
+    expect(e.hint).toBeUndefined();
+  });
+
+  it('parses the API gateway envelope, falling back to its request_id', async () => {
+    const e = await failWith(() => ({ status: 403, json: { error_code: 'APIGW.0302', error_msg: 'no permission', request_id: 'gw-1' } }));
+    expect(e).toMatchObject({ status: 403, code: 'APIGW.0302', requestId: 'gw-1' });
+    expect(e.message).toContain('no permission');
+  });
+
+  it('keeps the text of an HTML page from a proxy', async () => {
+    const html = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
+    const e = await failWith(() => ({ status: 502, headers: { 'content-type': 'text/html' }, text: html }));
+    expect(e.status).toBe(502);
+    expect(e.code).toBeUndefined();
+    expect(e.body).toBe(html);
+    expect(e.message).toBe('IMS API 502: 502 Bad Gateway 502 Bad Gateway');
+  });
+
+  it('keeps the text of a text/plain 500', async () => {
+    const e = await failWith(() => ({ status: 500, text: 'upstream exploded' }));
+    expect(e).toMatchObject({ status: 500, body: 'upstream exploded' });
+    expect(e.message).toContain('upstream exploded');
+  });
+
+  it('says "clock skew" when a signature rejection comes with a far-off Date', async () => {
+    const serverDate = new Date(Date.now() - 3600_000).toUTCString();
+    const e = await failWith(() => ({
+      status: 401,
+      headers: { date: serverDate },
+      json: { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail', request_id: 'x' },
+    }));
+    expect(e.code).toBe('APIGW.0301');
+    expect(e.hint).toMatch(/^clock skew: the local clock is \d+ s ahead of the server/);
+    expect(e.message).toContain('clock skew');
+  });
+
+  it('does not blame the clock when the Date agrees', async () => {
+    const e = await failWith(() => ({
+      status: 401,
+      headers: { date: new Date().toUTCString() },
+      json: { error_code: 'APIGW.0301', error_msg: 'verify aksk signature fail' },
+    }));
+    expect(e.hint).toBeUndefined();
+    expect(e.message).not.toContain('clock skew');
+  });
+
+  it('reports a 2xx answer that is not JSON', async () => {
+    const e = await failWith(() => ({ status: 200, text: 'OK' }));
+    expect(e.message).toBe('IMS API 200: the answer has no job_id');
+    expect(e.body).toBe('OK');
+  });
+});

@@ -1,0 +1,109 @@
+import type { Job } from './types.js';
+import { redact, redactValue } from './secrets.js';
+
+/**
+ * A non-2xx answer. Parses both error envelopes — the image service's `{error: {code, message}}` and the
+ * API gateway's `{error_code, error_msg, request_id}` — and keeps the text of a non-JSON answer (a
+ * gateway's HTML page, a text/plain 500) in `body`.
+ */
+export class ImsApiError extends Error {
+  override readonly name = 'ImsApiError';
+  declare readonly status: number;
+  /** IMG.xxxx or APIGW.xxxx */
+  declare readonly code?: string;
+  /** `X-Request-Id` of the answer (else the gateway body's request_id) */
+  declare readonly requestId?: string;
+  /** parsed JSON body, or the raw text when it is not JSON */
+  declare readonly body: unknown;
+  /** what to do about it, when we can tell (clock skew) */
+  declare readonly hint?: string;
+  constructor(message: string, fields: { status: number; body: unknown; code?: string | undefined; requestId?: string | undefined; hint?: string | undefined }) {
+    super(message);
+    // Only the fields that have a value, so JSON.stringify and inspect show no `undefined` noise.
+    for (const [k, v] of Object.entries(fields)) if (v !== undefined) Object.assign(this, { [k]: v });
+  }
+}
+
+/** waitForJob saw the job end in FAIL. */
+export class JobFailedError extends Error {
+  override readonly name = 'JobFailedError';
+  declare readonly errorCode?: string;
+  declare readonly failReason?: string;
+  constructor(
+    readonly jobId: string,
+    readonly job: Job,
+  ) {
+    const entityCode = (job.entities as { error_code?: unknown } | undefined)?.error_code;
+    const code = job.error_code ?? (typeof entityCode === 'string' ? entityCode : undefined);
+    const reason = job.fail_reason;
+    super(`Job ${jobId} failed${code ? ` with ${code}` : ''}${reason ? `: ${reason}` : ''}`);
+    if (code) this.errorCode = code;
+    if (reason) this.failReason = reason;
+  }
+}
+
+/** waitForJob's deadline passed before the job ended. */
+export class WaitTimeoutError extends Error {
+  override readonly name = 'WaitTimeoutError';
+  declare readonly lastJob?: Job;
+  constructor(
+    readonly jobId: string,
+    timeoutMs: number,
+    lastJob?: Job,
+  ) {
+    const percent = lastJob?.entities?.process_percent;
+    super(`Job ${jobId} did not finish within ${timeoutMs} ms${lastJob ? ` (last status ${lastJob.status}${percent !== undefined ? ` ${percent}%` : ''})` : ''}`);
+    if (lastJob) this.lastJob = lastJob;
+  }
+}
+
+/** `validateRequest` rejected the body; nothing was sent. */
+export class RequestValidationError extends Error {
+  override readonly name = 'RequestValidationError';
+  constructor(readonly issues: unknown[]) {
+    super(`Quick-import request is invalid, nothing was sent: ${issues.map(describeIssue).join('; ') || 'validateRequest returned ok: false'}`);
+  }
+}
+
+/** `path: message (rule, IMG code)` for the validators' issues, JSON for anything else. */
+function describeIssue(issue: unknown): string {
+  const i = (issue ?? {}) as Record<string, unknown>;
+  const m = i.message;
+  if (typeof m !== 'string') return JSON.stringify(issue);
+  const extra = [i.rule, i.code].filter((x) => x && !m.includes(String(x))).join(', ');
+  return `${i.path ?? i.field ?? ''}: ${m}${extra ? ` (${extra})` : ''}`;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** Builds the ImsApiError for a non-2xx response whose body text has been read. */
+export function apiErrorFrom(response: Response, text: string, secrets: readonly string[], now = Date.now()): ImsApiError {
+  const status = response.status;
+  let body: unknown = redact(text, secrets);
+  let code: string | undefined;
+  let detail: string | undefined;
+  let bodyRequestId: string | undefined;
+  try {
+    body = redactValue(JSON.parse(text), secrets);
+    const b = (body ?? {}) as Record<string, unknown>;
+    const nested = (b.error ?? {}) as Record<string, unknown>;
+    code = str(nested.code) ?? str(b.error_code) ?? str(b.code);
+    detail = str(nested.message) ?? str(b.error_msg) ?? str(b.message);
+    bodyRequestId = str(b.request_id);
+  } catch {
+    // not JSON: keep the text (an HTML page from a proxy, a text/plain 500); say its gist
+    detail = str((body as string).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300));
+  }
+  const requestId = str(response.headers.get('x-request-id')) ?? bodyRequestId;
+  // The gateway rejects an X-Sdk-Date more than 15 minutes off; on a signature rejection, compare clocks.
+  let hint: string | undefined;
+  const serverDate = response.headers.get('date');
+  if (serverDate && (code === 'APIGW.0301' || code === 'APIG.0301')) {
+    const skew = now - Date.parse(serverDate);
+    if (Math.abs(skew) > 300_000) {
+      hint = `clock skew: the local clock is ${Math.round(Math.abs(skew) / 1000)} s ${skew > 0 ? 'ahead of' : 'behind'} the server's Date (${serverDate}); the gateway rejects an X-Sdk-Date 15 minutes off`;
+    }
+  }
+  const message = `IMS API ${status}${code ? ` ${code}` : ''}: ${detail ?? response.statusText}${hint ? ` — ${hint}` : ''}${requestId ? ` (request id ${requestId})` : ''}`;
+  return new ImsApiError(redact(message, secrets), { status, body, code, requestId, hint });
+}

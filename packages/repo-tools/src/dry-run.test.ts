@@ -1,0 +1,31 @@
+// The release dry run for real: every published package packed, installed from its tarball into a fresh
+// project by npm, and exercised there. Needs `pnpm build` (turbo runs it before this package's tests).
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { leftoverWorkspaceRanges, releaseDryRun } from './dry-run.js';
+import { publishedPackages } from './workspace.js';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+describe('release dry run', () => {
+  it('packs every published package, installs the tarballs and passes the smoke script', async () => {
+    const published = publishedPackages(repo).map((p) => p.name).sort();
+    expect(published).toEqual(expect.arrayContaining(['@ims-quick-import/client', '@ims-quick-import/validators', '@ims-quick-import/sandbox', '@ims-quick-import/docs', '@ims-quick-import/spec']));
+    const r = await releaseDryRun({ repo });
+    expect(r.packed.map((p) => p.name).sort()).toEqual(published);
+    expect(r.smoke).toMatchObject({ ok: true, job: { status: 'SUCCESS', imageId: expect.any(String) } });
+    const specVersion = r.smoke.specVersion as string;
+    expect(r.smoke.spec).toEqual({ client: specVersion, validators: specVersion, sandbox: specVersion });
+    expect(r.smoke.validatorIssue).toMatch(/^\/name IMG\.\d{4}$/);
+    expect(r.smoke.docsBytes as number).toBeGreaterThan(10_000);
+  });
+});
+
+describe('leftoverWorkspaceRanges', () => {
+  it('finds workspace: and catalog: ranges that would break an npm install', () => {
+    expect(leftoverWorkspaceRanges({ dependencies: { a: 'workspace:*', b: '^1.0.0' }, peerDependencies: { c: 'catalog:' }, devDependencies: { d: 'workspace:*' } }))
+      .toEqual(['dependencies.a: workspace:*', 'peerDependencies.c: catalog:']);
+    expect(leftoverWorkspaceRanges({ dependencies: { 'openapi-fetch': '~0.17.0' } })).toEqual([]);
+  });
+});

@@ -1,0 +1,208 @@
+// pnpm --filter @ims-quick-import/sandbox bench
+// 1. Quick-import requests/s on loopback (autocannon) against the sandbox and against Prism's mock of the
+//    same bundle, in one run, alternating, with the ratio printed.
+// 2. Load: 10 000 imports over 100 connections against a sandbox with a journal; every job must reach a
+//    terminal state, none lost (also after a SIGKILL and restart); RSS printed.
+// Speed is measured here, never asserted in tests.
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const pkg = join(here, '..');
+const require = createRequire(import.meta.url);
+const bundle = require.resolve('@ims-quick-import/spec/openapi.json');
+const cli = join(pkg, 'dist', 'cli.js');
+const prismBin = join(pkg, 'node_modules', '.bin', 'prism');
+const TOKEN = 'bench-token';
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const LOAD = Number(process.env.BENCH_LOAD ?? 10_000);
+
+const children = new Set();
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL');
+});
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url, headers, child) {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`${url}: the server exited with ${child.exitCode}`);
+    try {
+      await fetch(url, { headers });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`${url} never answered`);
+}
+
+async function startSandboxProcess(args) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [cli, '--port', String(port), '--token', TOKEN, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+  children.add(child);
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/v1/cloudimages/os_version`, { 'X-Auth-Token': TOKEN }, child);
+  return { child, url };
+}
+
+async function startPrism() {
+  const port = await freePort();
+  const child = spawn(prismBin, ['mock', bundle, '--host', '127.0.0.1', '--port', String(port), '--errors', 'false'], { stdio: ['ignore', 'ignore', 'ignore'] });
+  children.add(child);
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/v1/cloudimages/os_version`, { 'X-Auth-Token': TOKEN }, child);
+  return { child, url };
+}
+
+function stop(child, signal = 'SIGTERM') {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill(signal);
+    children.delete(child);
+  });
+}
+
+function rssMiB(pid) {
+  return readFile(`/proc/${pid}/status`, 'utf8').then((s) => {
+    const get = (k) => Number(new RegExp(`${k}:\\s+(\\d+) kB`).exec(s)?.[1] ?? NaN) / 1024;
+    return { rss: get('VmRSS'), peak: get('VmHWM') };
+  });
+}
+
+const importBody = (imageUrl) => JSON.stringify({ name: 'bench-image', os_version: 'Ubuntu 22.04 server 64bit', image_url: imageUrl, min_disk: 40 });
+
+function cannon(opts) {
+  return new Promise((resolve, reject) => {
+    const inst = autocannon(opts, (err, res) => (err ? reject(err) : resolve(res)));
+    autocannon.track(inst, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false, outputStream: { write() {} } });
+  });
+}
+
+async function throughput(url, imageUrl, seconds) {
+  const res = await cannon({
+    url: `${url}/v2/cloudimages/quickimport/action`,
+    method: 'POST',
+    connections: 50,
+    pipelining: 1,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', 'x-auth-token': TOKEN },
+    body: importBody(imageUrl),
+  });
+  return { rps: res.requests.average, p99: res.latency.p99, non2xx: res.non2xx, errors: res.errors, total: res.requests.total };
+}
+
+async function main() {
+  const root = await mkdtemp(join(tmpdir(), 'ims-sandbox-bench-'));
+  await mkdir(join(root, 'bench-bucket'), { recursive: true });
+  await writeFile(join(root, 'bench-bucket', 'disk.zvhd2'), Buffer.alloc(1024 * 1024));
+  const imageUrl = 'bench-bucket:disk.zvhd2';
+  console.log(`ims-sandbox bench — node ${process.version}, ${DURATION}s × ${ROUNDS} rounds per server, 50 connections, POST quick import\n`);
+
+  // ---- 1. sandbox vs Prism -------------------------------------------------------------------------
+  const ours = await startSandboxProcess(['--buckets', root]); // default speed: jobs run (and touch the bucket) during the measurement
+  const prism = await startPrism();
+  await throughput(ours.url, imageUrl, 2); // warm-up
+  await throughput(prism.url, imageUrl, 2);
+  const results = { sandbox: [], prism: [] };
+  for (let i = 0; i < ROUNDS; i++) {
+    results.sandbox.push(await throughput(ours.url, imageUrl, DURATION));
+    results.prism.push(await throughput(prism.url, imageUrl, DURATION));
+  }
+  const mean = (a) => a.reduce((s, x) => s + x.rps, 0) / a.length;
+  for (const [name, runs] of Object.entries(results)) {
+    for (const r of runs) console.log(`${name.padEnd(8)} ${r.rps.toFixed(0).padStart(7)} req/s  p99 ${String(r.p99).padStart(4)} ms  non-2xx ${r.non2xx}  errors ${r.errors}`);
+  }
+  const ratio = mean(results.sandbox) / mean(results.prism);
+  console.log(`\nquick import: sandbox ${mean(results.sandbox).toFixed(0)} req/s vs prism mock ${mean(results.prism).toFixed(0)} req/s → ratio ${ratio.toFixed(2)}× (target ≥ 3×)`);
+  await stop(ours.child);
+  await stop(prism.child);
+
+  // ---- 2. load: 10 000 imports, 100 connections, journalled -------------------------------------------
+  const state = join(root, 'jobs.jsonl');
+  let sb = await startSandboxProcess(['--buckets', root, '--speed', '20', '--state', state]);
+  const before = await rssMiB(sb.child.pid);
+  const ids = new Set();
+  let bad = 0;
+  const t0 = Date.now();
+  const res = await cannon({
+    url: `${sb.url}/v2/cloudimages/quickimport/action`,
+    method: 'POST',
+    connections: 100,
+    amount: LOAD,
+    headers: { 'content-type': 'application/json', 'x-auth-token': TOKEN },
+    body: importBody(imageUrl),
+    requests: [
+      {
+        onResponse: (status, body) => {
+          if (status === 200) ids.add(JSON.parse(body).job_id);
+          else bad++;
+        },
+      },
+    ],
+  });
+  const loadSecs = (Date.now() - t0) / 1000;
+  const afterLoad = await rssMiB(sb.child.pid);
+  console.log(`\nload: ${res.requests.total} imports over 100 connections in ${loadSecs.toFixed(1)} s (${(res.requests.total / loadSecs).toFixed(0)} imports/s, each fsync'd to the journal), ${ids.size} distinct job ids, ${bad} non-200, ${res.errors} errors`);
+
+  async function settle(url) {
+    const counts = { SUCCESS: 0, FAIL: 0, missing: 0, pending: 0 };
+    const list = [...ids];
+    let pending = list;
+    for (let round = 0; round < 200 && pending.length; round++) {
+      const still = [];
+      for (let i = 0; i < pending.length; i += 100) {
+        await Promise.all(
+          pending.slice(i, i + 100).map(async (id) => {
+            const r = await fetch(`${url}/v1/cloudimages/job/${id}`, { headers: { 'X-Auth-Token': TOKEN } });
+            if (r.status === 404) return counts.missing++;
+            const j = await r.json();
+            if (j.status === 'SUCCESS' || j.status === 'FAIL') counts[j.status]++;
+            else still.push(id);
+          }),
+        );
+      }
+      pending = still;
+      if (pending.length) await new Promise((r) => setTimeout(r, 200));
+    }
+    counts.pending = pending.length;
+    return counts;
+  }
+  const c1 = await settle(sb.url);
+  const settled = await rssMiB(sb.child.pid);
+  console.log(`jobs: ${c1.SUCCESS} SUCCESS, ${c1.FAIL} FAIL, ${c1.pending} not final, ${c1.missing} lost`);
+  console.log(`sandbox RSS: ${before.rss.toFixed(0)} MiB idle → ${afterLoad.rss.toFixed(0)} MiB after the load → ${settled.rss.toFixed(0)} MiB with all ${ids.size} jobs final (peak ${settled.peak.toFixed(0)} MiB)`);
+
+  await stop(sb.child, 'SIGKILL');
+  sb = await startSandboxProcess(['--buckets', root, '--speed', '20', '--state', state]);
+  const c2 = await settle(sb.url);
+  const restarted = await rssMiB(sb.child.pid);
+  console.log(`after SIGKILL and restart from the journal: ${c2.SUCCESS} SUCCESS, ${c2.FAIL} FAIL, ${c2.pending} not final, ${c2.missing} lost (RSS ${restarted.rss.toFixed(0)} MiB)`);
+  await stop(sb.child);
+  await rm(root, { recursive: true, force: true });
+
+  const ok = ids.size === LOAD && bad === 0 && c1.missing === 0 && c1.pending === 0 && c2.missing === 0 && c2.pending === 0;
+  console.log(ok ? '\nload: PASS — every job reached a terminal state, none lost' : '\nload: FAIL');
+  process.exit(ok ? 0 : 1);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// The `ims-sandbox` bin.
+import { parseCli, USAGE, UsageError } from './cli-args.js';
+import { startSandbox } from './sandbox.js';
+
+async function main(): Promise<void> {
+  let opts;
+  try {
+    opts = parseCli(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`ims-sandbox: ${e.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  if (opts === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const sandbox = await startSandbox(opts);
+  // One machine-readable line first, so scripts (and our tests) can find the URL.
+  console.log(JSON.stringify({ event: 'listening', url: sandbox.url, pid: process.pid }));
+  const stop = () => {
+    sandbox.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(`ims-sandbox: ${(e as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+// Judges a quick-import body with @ims-quick-import/validators — the same rules users run before they send
+// — and turns the first issue into the service's 400 `{error: {code, message}}`.
+import { validateQuickImportRequest } from '@ims-quick-import/validators';
+import { imsError, type ErrorReply, type ImsErrorBody } from './errors.js';
+import type { NewJob } from './jobs.js';
+
+export type Judgement = { ok: true; job: Omit<NewJob, 'projectId'> } | { ok: false; reply: ErrorReply<ImsErrorBody> };
+
+export type Locale = 'en' | 'zh-CN';
+
+/** `raw` is the body bytes; `contentType` the request's Content-Type header. */
+export function judgeQuickImport(raw: Buffer, contentType: string | undefined, locale: Locale): Judgement {
+  if (raw.length === 0 || raw.toString('utf8').trim() === '') return { ok: false, reply: imsError('IMG.0007') };
+  if (contentType !== undefined && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType.trim())) {
+    return { ok: false, reply: imsError('IMG.0001', `The request message format is invalid: Content-Type must be application/json, not ${contentType}.`) };
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString('utf8'));
+  } catch (e) {
+    return { ok: false, reply: imsError('IMG.0001', `The request message format is invalid: the body is not JSON (${(e as Error).message}).`) };
+  }
+  const result = validateQuickImportRequest(body, { locale });
+  if (!result.ok) {
+    const first = result.issues[0];
+    if (!first) return { ok: false, reply: imsError('IMG.0001') };
+    return { ok: false, reply: imsError(first.code, first.message) };
+  }
+  const v = result.value as { name: string; image_url: string; min_disk: number; type?: string | null };
+  return { ok: true, job: { name: v.name, imageUrl: v.image_url, minDisk: v.min_disk, dataImage: v.type === 'DataImage' } };
+}

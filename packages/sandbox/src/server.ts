@@ -1,0 +1,171 @@
+// The HTTP server: node:http, no framework (see README "Design choices"). Every answer carries
+// X-Request-Id; every error body comes from the spec's catalogs.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { Authenticator } from './auth.js';
+import { MAX_BODY_BYTES, readBody } from './body.js';
+import { applyCors, handlePreflight } from './cors.js';
+import { gatewayError, imsError, type ErrorReply } from './errors.js';
+import { IMG_CATALOG, OS_VERSIONS } from './generated/spec-data.js';
+import { newRequestId } from './ids.js';
+import { legacyView, progressView } from './job-views.js';
+import { JobStore } from './jobs.js';
+import { judgeQuickImport, type Locale } from './judge.js';
+import { Router } from './router.js';
+
+export interface HandlerContext {
+  jobs: JobStore;
+  auth: Authenticator;
+  router: Router;
+  bodyTimeoutMs: number;
+  /** Optional static file handler (the demo serves the docs); returns true when it answered. */
+  extra?: (req: IncomingMessage, res: ServerResponse) => boolean;
+}
+
+function send(res: ServerResponse, status: number, body: unknown, extraHeaders?: Record<string, string>): void {
+  if (res.headersSent || res.destroyed) return;
+  const text = JSON.stringify(body);
+  // One writeHead with everything: cheaper than a setHeader per header on the hot path.
+  res.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': Buffer.byteLength(text), ...extraHeaders });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, reply: ErrorReply<unknown>, extraHeaders?: Record<string, string>): void {
+  send(res, reply.status, reply.body, extraHeaders);
+}
+
+/** A 404 for an unknown job: an IMG code the catalog marks 404 if the spec has one, else the gateway's. */
+function jobNotFound(requestId: string, jobId: string): ErrorReply<unknown> {
+  const code = Object.keys(IMG_CATALOG).find((c) => IMG_CATALOG[c]!.statuses.includes(404));
+  if (code) return { status: 404, body: imsError(code).body };
+  return gatewayError('APIGW.0101', requestId, { detail: `no job with id ${jobId}` });
+}
+
+function localeOf(req: IncomingMessage): Locale {
+  const al = req.headers['accept-language'];
+  return typeof al === 'string' && /^zh\b/i.test(al.trim()) ? 'zh-CN' : 'en';
+}
+
+export async function handle(ctx: HandlerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const requestId = newRequestId();
+  res.setHeader('X-Request-Id', requestId);
+  applyCors(req, res);
+  if (handlePreflight(req, res)) return;
+  if (ctx.extra?.(req, res)) return;
+
+  const rawUrl = req.url ?? '/';
+  const q = rawUrl.indexOf('?');
+  const rawPath = q < 0 ? rawUrl : rawUrl.slice(0, q);
+  const method = req.method ?? 'GET';
+  const route = ctx.router.match(method, rawPath);
+
+  // The gateway refuses an oversized body before anything else looks at it.
+  const body = await readBody(req, MAX_BODY_BYTES, ctx.bodyTimeoutMs);
+  if (body.kind === 'aborted') return;
+  if (body.kind === 'too-large') {
+    sendError(res, gatewayError('APIGW.0201', requestId, { status: 413, detail: `the body is larger than ${MAX_BODY_BYTES} bytes` }), { Connection: 'close' });
+    return;
+  }
+  if (body.kind === 'timeout') {
+    sendError(res, gatewayError('APIGW.0201', requestId, { status: 400, detail: `the body did not arrive within ${ctx.bodyTimeoutMs} ms` }), { Connection: 'close' });
+    res.once('finish', () => req.socket.destroy());
+    return;
+  }
+
+  if (route.kind === 'not-found') {
+    sendError(res, gatewayError('APIGW.0101', requestId, { detail: `no API ${method} ${rawPath}` }));
+    return;
+  }
+  if (route.kind === 'method-not-allowed') {
+    sendError(res, gatewayError('APIGW.0101', requestId, { status: 405, detail: `${rawPath} does not take ${method}; it takes ${route.allow.join(', ')}` }), {
+      Allow: route.allow.join(', '),
+    });
+    return;
+  }
+
+  const auth = ctx.auth.check({ method, rawUrl, headers: req.headers, body: body.body }, requestId);
+  if (!auth.ok) {
+    sendError(res, auth.reply);
+    return;
+  }
+
+  const { operation, params } = route;
+  switch (operation.operationId) {
+    case 'importImageQuick':
+    case 'importImageQuickInSafeMode': {
+      const verdict = judgeQuickImport(body.body, req.headers['content-type'], localeOf(req));
+      if (!verdict.ok) return sendError(res, verdict.reply);
+      const job = await ctx.jobs.submit({ ...verdict.job, ...(auth.projectId ? { projectId: auth.projectId } : {}) });
+      return send(res, 200, { job_id: job.id });
+    }
+    case 'showJobProgress':
+    case 'showJob': {
+      const id = params.job_id ?? '';
+      const job = ctx.jobs.get(id);
+      const wrongProject = operation.operationId === 'showJob' && job?.projectId !== undefined && params.project_id !== job.projectId;
+      if (!job || wrongProject) return sendError(res, jobNotFound(requestId, id));
+      const percent = ctx.jobs.percent(job);
+      return send(res, 200, operation.operationId === 'showJob' ? legacyView(job, percent) : progressView(job, percent));
+    }
+    case 'listOsVersions': {
+      const tag = new URLSearchParams(q < 0 ? '' : rawUrl.slice(q + 1)).get('tag');
+      if (tag !== null && tag !== 'bms' && tag !== 'uefi') {
+        return sendError(res, imsError('IMG.0001', `The request message format is invalid: tag must be bms or uefi, not ${JSON.stringify(tag)}.`));
+      }
+      return send(res, 200, OS_VERSIONS);
+    }
+    default:
+      // An operation in the spec that this sandbox does not implement yet: say so instead of guessing.
+      return sendError(res, gatewayError('APIGW.0101', requestId, { detail: `${operation.operationId} is not implemented by the sandbox` }));
+  }
+}
+
+/** Answers HTTP-level garbage (bad chunking, header overflow, header timeout) and closes the socket. */
+export function onClientError(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable || (err.code === 'ECONNRESET')) {
+    socket.destroy();
+    return;
+  }
+  const requestId = newRequestId();
+  const reply = gatewayError('APIGW.0201', requestId, { status: 400, detail: err.code ?? 'malformed HTTP request' });
+  const text = JSON.stringify(reply.body);
+  socket.end(
+    `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json;charset=UTF-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\n` +
+      `X-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${text}`,
+  );
+}
+
+export interface ListenOptions {
+  port: number;
+  host: string;
+  headersTimeoutMs: number;
+}
+
+export async function listen(ctx: HandlerContext, opts: ListenOptions): Promise<{ server: Server; url: string; port: number }> {
+  const server = createServer(
+    {
+      headersTimeout: opts.headersTimeoutMs,
+      requestTimeout: 0, // bodies have their own deadline (readBody), so a slow upload gets a JSON answer
+      keepAliveTimeout: 5_000,
+      connectionsCheckingInterval: Math.min(1_000, opts.headersTimeoutMs),
+    },
+    (req, res) => {
+      handle(ctx, req, res).catch((e: unknown) => {
+        // Never crash on one request: answer the catalog's "unknown system error".
+        console.error('ims-sandbox: internal error', e);
+        sendError(res, { status: 500, body: imsError('IMG.0061').body });
+      });
+    },
+  );
+  server.on('clientError', onClientError);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const addr = server.address() as AddressInfo;
+  const hostForUrl = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  return { server, url: `http://${hostForUrl}:${addr.port}`, port: addr.port };
+}

@@ -1,0 +1,27 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import { SPEC_VERSION, startSandbox, verifyAkSk, type AkSkResult, type Sandbox, type SandboxOptions } from '../src/index.js';
+
+describe('public types', () => {
+  it('startSandbox takes the documented options and resolves to { url, close }', () => {
+    expectTypeOf(startSandbox).parameter(0).toEqualTypeOf<SandboxOptions>();
+    expectTypeOf(startSandbox).returns.resolves.toEqualTypeOf<Sandbox>();
+    expectTypeOf<Sandbox['url']>().toEqualTypeOf<string>();
+    expectTypeOf<Sandbox['close']>().returns.toEqualTypeOf<Promise<void>>();
+    expectTypeOf(SPEC_VERSION).toEqualTypeOf<string>();
+  });
+
+  it('rejects options the sandbox does not take', () => {
+    // @ts-expect-error bucketsDir is required
+    void startSandbox({ port: 0 });
+    // @ts-expect-error a credential needs an sk
+    void startSandbox({ bucketsDir: '/tmp', credentials: [{ ak: 'a' }] });
+    // @ts-expect-error tokens are strings
+    void startSandbox({ bucketsDir: '/tmp', tokens: [1] });
+  });
+
+  it('verifyAkSk narrows on ok', () => {
+    const r = verifyAkSk({ method: 'GET', rawUrl: '/', headers: {}, body: new Uint8Array() }, () => undefined) as AkSkResult;
+    if (r.ok) expectTypeOf(r.credential.sk).toEqualTypeOf<string>();
+    else expectTypeOf(r.reason).toEqualTypeOf<string>();
+  });
+});
