@@ -100,5 +100,5 @@ it('every IMG code a field names is in the catalog, and the catalog codes are we
   collect(schemas as unknown as Json);
   expect(used.size).toBeGreaterThan(10);
   for (const code of used) expect(catalog, code).toHaveProperty([code]);
-  for (const entry of Object.values(catalog)) expect(entry).toEqual(expect.objectContaining({ message: expect.any(String), zh: expect.any(String), hint: expect.any(String) }));
+  for (const entry of Object.values(catalog)) expect(entry).toEqual(expect.objectContaining({ message: expect.any(String), zh: expect.any(String), hint: expect.any(String), zhHint: expect.any(String) }));
 });
