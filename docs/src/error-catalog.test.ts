@@ -19,17 +19,18 @@ describe('error catalog', () => {
   it('shows status, field, both messages and the hint of each code', () => {
     for (const entry of readCatalog(bundle, 'ImgErrorCode')) {
       const row = rows.find((r) => r.startsWith(`| \`${entry.code}\``));
-      expect(row).toContain(` ${entry.status.join(' / ')} `);
+      expect(row).toContain(`HTTP ${entry.status.join(' / ')}`);
       expect(row).toContain(cell(entry.message));
       if (entry.zh) expect(row).toContain(entry.zh);
       if (entry.hint) expect(row).toContain(cell(entry.hint));
-      if (entry.field) expect(row).toContain(`\`${entry.field}\``);
+      if (entry.zhHint) expect(row).toContain(`<br>${cell(entry.zhHint)}`);
+      if (entry.field) expect(row).toContain(`<br>\`${entry.field}\``);
     }
   });
 
   it('keeps every row a well-formed table row even with pipes and line breaks in the text', () => {
     expect(cell('a|b\nc')).toBe('a\\|b c');
-    for (const row of rows) expect(row.replace(/\\\|/g, '').split('|').length).toBe(row.startsWith('| `IMG') ? 7 : 6);
+    for (const row of rows) expect(row.replace(/\\\|/g, '').split('|').length).toBe(5);
   });
 
   it('lists several statuses of one code', () => {
@@ -37,7 +38,7 @@ describe('error catalog', () => {
     const catalog = getPointer(doc, '#/components/schemas/ApigwErrorCode/x-error-catalog') as Record<string, { status: unknown }>;
     const first = Object.values(catalog)[0];
     if (first) first.status = [400, 413];
-    expect(renderErrorCatalog(doc)).toContain(' 400 / 413 ');
+    expect(renderErrorCatalog(doc)).toContain('HTTP 400 / 413');
   });
 
   it('refuses an entry without a message', () => {

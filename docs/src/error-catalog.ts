@@ -1,6 +1,7 @@
 // Renders the error catalog guide section from the spec's `x-error-catalog` (on ImgErrorCode and
-// ApigwErrorCode): every code, its HTTP status, the field it concerns, the message in English and Chinese,
-// and what to do. Generated at build time so the guide can never list a code the spec does not, or miss one.
+// ApigwErrorCode): every code, its HTTP status, the field it concerns, the message and what to do, each in
+// English and Chinese. Generated at build time so the guide can never list a code the spec does not, or
+// miss one.
 import type { OpenApiDocument } from './openapi-types.js';
 import { getPointer } from './spec-source.js';
 
@@ -11,6 +12,7 @@ export interface CatalogEntry {
   message: string;
   zh?: string;
   hint?: string;
+  zhHint?: string;
 }
 
 /** Reads `components.schemas[schemaName]['x-error-catalog']`, sorted by code; throws on a malformed entry. */
@@ -27,6 +29,7 @@ export function readCatalog(doc: OpenApiDocument, schemaName: string): CatalogEn
       const field = optional('field');
       const zh = optional('zh');
       const hint = optional('hint');
+      const zhHint = optional('zhHint');
       return {
         code,
         status: status as number[],
@@ -34,6 +37,7 @@ export function readCatalog(doc: OpenApiDocument, schemaName: string): CatalogEn
         ...(field ? { field } : {}),
         ...(zh ? { zh } : {}),
         ...(hint ? { hint } : {}),
+        ...(zhHint ? { zhHint } : {}),
       };
     })
     .sort((a, b) => a.code.localeCompare(b.code, 'en'));
@@ -45,14 +49,17 @@ export function cell(text: string | undefined): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-function table(entries: CatalogEntry[], withField: boolean): string {
-  const head = withField
-    ? ['| Code | HTTP | Field | Message (中文) | What to do |', '|---|---|---|---|---|']
-    : ['| Code | HTTP | Message (中文) | What to do |', '|---|---|---|---|'];
+/**
+ * Three columns, because the guide column of the page is narrow: the code with its HTTP status and field,
+ * the message and what to do (each in English, then Chinese).
+ */
+function table(entries: CatalogEntry[]): string {
+  const head = ['| Code | Message (中文) | What to do |', '|---|---|---|'];
   const rows = entries.map((e) => {
+    const code = [`\`${e.code}\``, `HTTP ${e.status.join(' / ')}`, ...(e.field ? [`\`${e.field}\``] : [])].join('<br>');
     const message = `${cell(e.message)}${e.zh ? ` (${cell(e.zh)})` : ''}`;
-    const columns = [`\`${e.code}\``, e.status.join(' / '), ...(withField ? [e.field ? `\`${e.field}\`` : '—'] : []), message, cell(e.hint)];
-    return `| ${columns.join(' | ')} |`;
+    const todo = [e.hint, e.zhHint].filter(Boolean).map((t) => cell(t)).join('<br>') || '—';
+    return `| ${code} | ${message} | ${todo} |`;
   });
   return [...head, ...rows].join('\n');
 }
@@ -64,14 +71,14 @@ export function renderErrorCatalog(doc: OpenApiDocument): string {
   return [
     `## IMG codes (image service, ${img.length} codes)`,
     '',
-    'Body: `{"error": {"code": "IMG.xxxx", "message": "…"}}`. *Field* is the request field the code concerns, where there is one.',
+    'Body: `{"error": {"code": "IMG.xxxx", "message": "…"}}`. Under each code: its HTTP status and, where there is one, the request field it concerns.',
     '',
-    table(img, true),
+    table(img),
     '',
     `## APIGW codes (API gateway, ${apigw.length} codes)`,
     '',
     'Body: `{"error_code": "APIGW.xxxx", "error_msg": "…", "request_id": "…"}`. Some gateways write `APIG.` instead of `APIGW.`.',
     '',
-    table(apigw, false),
+    table(apigw),
   ].join('\n');
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generatedFiles, withoutBanner } from './generated-files.js';
 import { loadGuides } from './guides.js';
 import type { OpenApiDocument } from './openapi-types.js';
-import { GENERATED_DIR, SITE_SPEC } from './paths.js';
+import { GENERATED_DIR, PACKAGE_DIR, SITE_SPEC } from './paths.js';
 import { listOperations, loadBundle } from './spec-source.js';
 
 const bundle = loadBundle();
@@ -19,8 +19,10 @@ describe('src/generated', () => {
     }
   });
 
-  it('holds the spec version of the bundle', () => {
+  it('holds the spec version of the bundle, which package.json states too', () => {
     expect(files.find((f) => f.path === 'spec-version.ts')?.content).toContain(`SPEC_VERSION = "${bundle.info.version}"`);
+    const pkg = JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')) as { 'ims-quick-import': { specVersion: string } };
+    expect(pkg['ims-quick-import'].specVersion).toBe(bundle.info.version);
   });
 
   it('has the same TypeScript samples the site shows', () => {

@@ -9,7 +9,8 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 /** The rendered section heading of an operation (Redoc titles it with the summary). */
 export function operationHeading(page: Page, entry: OperationEntry): Locator {
   const title = entry.operation.summary ?? entry.operationId;
-  return page.locator('h1, h2, h3').filter({ hasText: new RegExp(`^\\s*${escape(title)}\\s*$`) }).first();
+  // A deprecated operation's heading also carries a "Deprecated" badge.
+  return page.locator('h1, h2, h3').filter({ hasText: new RegExp(`^\\s*${escape(title)}(?:\\s*deprecated)?\\s*$`, 'i') }).first();
 }
 
 /** Redoc's URL fragment of an operation: the tag's slug, then the operationId in lower case. */
@@ -19,12 +20,19 @@ export function deepLink(entry: OperationEntry): string {
   return `#/${tag.toLowerCase().replace(/[^a-z0-9]+/g, '-')}/${entry.operationId.toLowerCase()}`;
 }
 
-/** Opens the operation through the sidebar: its tag, then its entry (named "<summary> <METHOD>"). */
+/**
+ * Opens the operation through the sidebar: its tag, then its entry (named "<summary><method>", plus a
+ * "deprecated" badge on deprecated ones). Redoc also expands the tag of the section in view by itself, and
+ * a click on an expanded tag collapses it, so the tag is clicked only while the entry is hidden.
+ */
 export async function openFromSidebar(page: Page, entry: OperationEntry): Promise<Locator> {
   const tag = entry.operation.tags?.[0] ?? '';
   const title = entry.operation.summary ?? entry.operationId;
-  const link = page.getByRole('link', { name: new RegExp(`^${escape(title)}\\s*${entry.method}$`, 'i') }).first();
-  if (!(await link.isVisible())) await page.getByRole('link', { name: tag, exact: true }).first().click();
+  const link = page.getByRole('link', { name: new RegExp(`^${escape(title)}(?:\\s*(?:${entry.method}|deprecated))*$`, 'i') }).first();
+  for (let attempt = 0; attempt < 3 && !(await link.isVisible()); attempt++) {
+    await page.getByRole('link', { name: tag, exact: true }).first().click();
+    await link.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined);
+  }
   await link.click();
   const heading = operationHeading(page, entry);
   await heading.waitFor({ state: 'visible' });

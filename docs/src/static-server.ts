@@ -25,7 +25,8 @@ export async function serveDirectory(dir: string, port = 0): Promise<StaticServe
   const server = createServer((req, res) => {
     let pathname: string;
     try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+      // Decoded but not normalised, so "/../x" and "/%2e%2e/x" reach the containment check below.
+      pathname = decodeURIComponent((req.url ?? '/').split(/[?#]/)[0] ?? '/');
     } catch {
       res.writeHead(400).end('bad path');
       return;

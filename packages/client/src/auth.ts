@@ -1,7 +1,7 @@
 import { formatSdkDate } from './canonical.js';
 import type { CryptoProvider } from './crypto-provider.js';
 import { describe } from './secrets.js';
-import { authorization, checkCredentials } from './sign.js';
+import { checkCredentials, sign, then } from './sign.js';
 
 /** One outgoing request as auth sees it; auth adds its headers to `headers` (lower-case names). */
 export interface AuthContext {
@@ -41,13 +41,9 @@ export function tokenAuth(token: TokenSource): Auth {
     ctx.headers['x-auth-token'] = value;
   };
   const auth: Omit<Auth, 'toJSON'> = {
-      kind: 'token',
-      apply(ctx) {
-        const value = typeof token === 'string' ? token : token();
-        if (typeof value === 'string') return set(ctx, value);
-        return Promise.resolve(value).then((v) => set(ctx, v));
-      },
-      secrets: () => seen,
+    kind: 'token',
+    apply: (ctx) => then(typeof token === 'string' ? token : token(), (value) => set(ctx, value)),
+    secrets: () => seen,
   };
   return describe(auth, 'TokenAuth', { kind: 'token' }) as Auth;
 }
@@ -68,21 +64,15 @@ export function makeAkskAuth(crypto: CryptoProvider) {
     checkCredentials(credentials);
     const { ak, sk, projectId, securityToken } = credentials;
     const secrets = securityToken ? [sk, securityToken] : [sk];
+    const keys = { ak, sk, securityToken }; // copied: later changes to `credentials` do not reach the signer
     const auth: Omit<Auth, 'toJSON'> = {
-        kind: 'aksk',
-        projectId,
-        apply(ctx) {
-          const h = ctx.headers;
-          if (projectId) h['x-project-id'] = projectId;
-          if (securityToken) h['x-security-token'] = securityToken;
-          const date = (h['x-sdk-date'] = formatSdkDate(new Date()));
-          const list = Object.entries(h);
-          if (!h.host) list.push(['host', ctx.host]);
-          const value = authorization(crypto, { ...ctx, headers: list, contentSha256: h['x-sdk-content-sha256'], date }, ak, sk);
-          if (typeof value === 'string') h.authorization = value;
-          else return value.then((v) => void (h.authorization = v));
-        },
-        secrets: () => secrets,
+      kind: 'aksk',
+      projectId,
+      apply(ctx) {
+        if (projectId) ctx.headers['x-project-id'] = projectId;
+        return sign(crypto, keys, ctx, formatSdkDate(new Date()));
+      },
+      secrets: () => secrets,
     };
     return describe(auth, 'AkskAuth', { kind: 'aksk', ak, projectId }) as Auth;
   };

@@ -25,7 +25,6 @@ function byCodeUnits(a: string, b: string): number {
  */
 export function canonicalQuery(pairs: Iterable<[string, string]>): string {
   const list = [...pairs];
-  if (list.length === 0) return '';
   list.sort((a, b) => byCodeUnits(a[0], b[0]) || byCodeUnits(a[1], b[1]));
   return list.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&');
 }
@@ -66,9 +65,9 @@ export function formatSdkDate(date: Date): string {
  */
 export function toSdkDate(value: Date | string, what: string): string {
   if (typeof value === 'string') {
-    const compact = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z?$/.exec(value);
-    value = compact ? new Date(`${compact.slice(1, 4).join('-')}T${compact.slice(4).join(':')}Z`) : /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? new Date(value) : new Date(Number.NaN);
+    const iso = value.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z?$/, '$1-$2-$3T$4:$5:$6Z');
+    value = new Date(/(Z|[+-]\d\d:?\d\d)$/i.test(iso) ? iso : Number.NaN);
   }
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return formatSdkDate(value);
+  if (value instanceof Date && value.getTime() === value.getTime()) return formatSdkDate(value); // not NaN
   throw new TypeError(`${what}: expected a Date or YYYYMMDDTHHMMSSZ (UTC), got ${JSON.stringify(String(value))}`);
 }

@@ -67,20 +67,16 @@ export function makeCreateImsClient(sendUserAgent: boolean) {
     });
     const api = createClient<paths>({ baseUrl: transport.baseUrl, fetch: transport.fetchRequest, Request: bodyKeepingRequest() });
 
-    /** Reads a JSON answer; a non-2xx becomes ImsApiError; `check` says what a usable answer needs. */
+    /** Reads a JSON answer; a non-2xx becomes ImsApiError, and so does a 2xx that fails `check` (`what` says why). */
     async function read<T>(response: Response, check: (data: any) => unknown, what: string): Promise<T> {
       const text = await response.text();
-      if (!response.ok) throw apiErrorFrom(response, text, auth.secrets());
       let data: any;
       try {
         data = JSON.parse(text);
       } catch {
         data = text;
       }
-      if (!check(data)) {
-        const requestId = response.headers.get('x-request-id') ?? undefined;
-        throw new ImsApiError(`IMS API ${response.status}: ${what}`, { status: response.status, body: data, requestId });
-      }
+      if (!response.ok || !check(data)) throw apiErrorFrom(response, text, auth.secrets(), response.ok ? what : undefined);
       return data as T;
     }
 
@@ -109,7 +105,7 @@ export function makeCreateImsClient(sendUserAgent: boolean) {
           const projectId = options.projectId ?? auth.projectId;
           need(projectId, 'getJob: api "legacy" (ShowJob) needs a project id (akskAuth or createImsClient option projectId)');
           path = `/v1/${encodeURIComponent(projectId as string)}/jobs/${id}`;
-        } else need(!opts.api || opts.api === 'progress', `getJob: api must be "progress" or "legacy", got ${JSON.stringify(opts.api)}`);
+        } else need(!opts.api || opts.api === 'progress', 'getJob: api must be "progress" or "legacy"');
         const response = await transport.send({ method: 'GET', path, signal: opts.signal });
         return read<Job>(response, (d) => typeof d?.status === 'string', 'the job answer has no status');
       },

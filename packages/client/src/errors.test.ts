@@ -64,7 +64,7 @@ describe('ImsApiError', () => {
       json: { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail', request_id: 'x' },
     }));
     expect(e.code).toBe('APIGW.0301');
-    expect(e.hint).toMatch(/^clock skew: the local clock is \d+ s ahead of the server/);
+    expect(e.hint).toMatch(/^clock skew: local clock \d+ s ahead of the server/);
     expect(e.message).toContain('clock skew');
   });
 

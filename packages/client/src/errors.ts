@@ -76,8 +76,11 @@ function describeIssue(issue: unknown): string {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
-/** Builds the ImsApiError for a non-2xx response whose body text has been read. */
-export function apiErrorFrom(response: Response, text: string, secrets: readonly string[], now = Date.now()): ImsApiError {
+/**
+ * Builds the ImsApiError for an answer whose body text has been read: a non-2xx, or a 2xx the client
+ * cannot use (then `problem` says why, e.g. "the answer has no job_id").
+ */
+export function apiErrorFrom(response: Response, text: string, secrets: readonly string[], problem?: string): ImsApiError {
   const status = response.status;
   let body: unknown = redact(text, secrets);
   let code: string | undefined;
@@ -99,11 +102,11 @@ export function apiErrorFrom(response: Response, text: string, secrets: readonly
   let hint: string | undefined;
   const serverDate = response.headers.get('date');
   if (serverDate && (code === 'APIGW.0301' || code === 'APIG.0301')) {
-    const skew = now - Date.parse(serverDate);
+    const skew = Date.now() - Date.parse(serverDate);
     if (Math.abs(skew) > 300_000) {
-      hint = `clock skew: the local clock is ${Math.round(Math.abs(skew) / 1000)} s ${skew > 0 ? 'ahead of' : 'behind'} the server's Date (${serverDate}); the gateway rejects an X-Sdk-Date 15 minutes off`;
+      hint = `clock skew: local clock ${Math.round(Math.abs(skew) / 1000)} s ${skew > 0 ? 'ahead of' : 'behind'} the server (Date: ${serverDate}); X-Sdk-Date must be within 15 min`;
     }
   }
-  const message = `IMS API ${status}${code ? ` ${code}` : ''}: ${detail ?? response.statusText}${hint ? ` — ${hint}` : ''}${requestId ? ` (request id ${requestId})` : ''}`;
+  const message = `IMS API ${status}${code ? ` ${code}` : ''}: ${problem ?? detail ?? response.statusText}${hint ? ` — ${hint}` : ''}${requestId ? ` (request id ${requestId})` : ''}`;
   return new ImsApiError(redact(message, secrets), { status, body, code, requestId, hint });
 }

@@ -33,7 +33,7 @@ export function retryPolicy(options: RetryOptions | false | undefined): RetryPol
     retryUnsentPost: options !== false && o.retryUnsentPost !== false,
   };
   if (!Number.isInteger(p.retries) || p.retries < 0 || !(p.baseDelayMs >= 0) || !(p.maxDelayMs >= 0)) {
-    throw new TypeError('retry: retries must be an integer ≥ 0, baseDelayMs and maxDelayMs numbers ≥ 0');
+    throw new TypeError('retry: retries must be an integer ≥ 0, delays numbers ≥ 0');
   }
   return p;
 }

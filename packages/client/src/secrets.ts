@@ -28,8 +28,6 @@ export function redactValue<T>(value: T, secrets: readonly string[]): T {
  */
 export function describe<T extends object>(target: T, name: string, summary: Record<string, unknown>): T {
   const text = (): string => `${name} ${JSON.stringify(summary)}`;
-  for (const [key, value] of [['toJSON', () => summary], ['toString', text], [INSPECT, text]] as const) {
-    Object.defineProperty(target, key, { value, enumerable: false });
-  }
-  return target;
+  // defineProperties makes them non-enumerable by default.
+  return Object.defineProperties(target, { toJSON: { value: () => summary }, toString: { value: text }, [INSPECT]: { value: text } });
 }

@@ -1,4 +1,5 @@
-import { canonicalHeaders, canonicalQuery, canonicalUri, EMPTY_SHA256, formatSdkDate, toSdkDate } from './canonical.js';
+import type { AuthContext } from './auth.js';
+import { canonicalHeaders, canonicalQuery, canonicalUri, formatSdkDate, toSdkDate } from './canonical.js';
 import type { CryptoProvider } from './crypto-provider.js';
 
 export interface AkskCredentials {
@@ -12,42 +13,40 @@ export interface SignOptions {
   date?: Date | string;
 }
 
-/** What one signature covers. `headers` holds lower-case names and already includes host and x-sdk-date. */
-export interface SignInput {
-  method: string;
-  pathname: string;
-  query: Iterable<[string, string]>;
-  headers: Array<[string, string]>;
-  /** exact body bytes (or the string that is sent); undefined/null = no body */
-  body: string | Uint8Array | null | undefined;
-  /** value of X-Sdk-Content-Sha256, if the request carries one (e.g. UNSIGNED-PAYLOAD) */
-  contentSha256?: string | null;
-  date: string;
-}
-
-export const ALGORITHM = 'SDK-HMAC-SHA256';
+const ALGORITHM = 'SDK-HMAC-SHA256';
 
 /**
- * The Authorization value. Synchronous with a synchronous provider (node:crypto), so the Node build signs
- * without a single await; a promise with WebCrypto.
+ * Runs `next` on a value now, or once its promise settles. One code path serves both providers: with
+ * node:crypto every step is synchronous (the Node build signs without a single await), with WebCrypto
+ * each step is a promise.
  */
-export function authorization(crypto: CryptoProvider, input: SignInput, ak: string, sk: string): string | Promise<string> {
+export function then<T, U>(value: T | PromiseLike<T>, next: (value: T) => U): U | Promise<U> {
+  return typeof (value as PromiseLike<T> | null)?.then === 'function' ? Promise.resolve(value).then(next) : next(value as T);
+}
+
+/**
+ * Signs one request in place: sets X-Security-Token (when given), X-Sdk-Date = `date` and Authorization
+ * on `ctx.headers` (unique lower-case names). Every header present is signed, plus `host` from `ctx.host`
+ * unless a Host header is there. Synchronous with a synchronous provider, else a promise.
+ */
+export function sign(crypto: CryptoProvider, { ak, sk, securityToken }: AkskCredentials, ctx: AuthContext, date: string): void | Promise<void> {
+  const h = ctx.headers;
+  if (securityToken) h['x-security-token'] = securityToken;
+  h['x-sdk-date'] = date;
   // Like the official signers, leave a multipart Content-Type unsigned: its boundary may be set after signing.
-  const { lines, signed } = canonicalHeaders(input.headers.filter(([name, value]) => name !== 'content-type' || !value.includes('multipart/form-data')));
-  // The canonical request up to (not including) the payload hash.
-  const prefix = `${input.method.toUpperCase()}\n${canonicalUri(input.pathname)}\n${canonicalQuery(input.query)}\n${lines}\n${signed}\n`;
-  const fixedHash = input.contentSha256?.trim() || (input.body?.length ? undefined : EMPTY_SHA256);
-  const head = `${ALGORITHM} Access=${ak}, SignedHeaders=${signed}, Signature=`;
-  const stsHead = `${ALGORITHM}\n${input.date}\n`;
-  const body = input.body as string | Uint8Array;
-  if (crypto.sync) {
-    const sts = stsHead + (crypto.sha256Hex(prefix + (fixedHash ?? crypto.sha256Hex(body))) as string);
-    return head + (crypto.hmacSha256Hex(sk, sts) as string);
-  }
-  return (async () => {
-    const sts = stsHead + (await crypto.sha256Hex(prefix + (fixedHash ?? (await crypto.sha256Hex(body)))));
-    return head + (await crypto.hmacSha256Hex(sk, sts));
-  })();
+  const list = Object.entries(h).filter(([name, value]) => name !== 'content-type' || !value.includes('multipart/form-data'));
+  if (!h.host) list.push(['host', ctx.host]);
+  const { lines, signed } = canonicalHeaders(list);
+  const canonical = `${ctx.method.toUpperCase()}\n${canonicalUri(ctx.pathname)}\n${canonicalQuery(ctx.query)}\n${lines}\n${signed}\n`;
+  // X-Sdk-Content-Sha256 (e.g. UNSIGNED-PAYLOAD) stands in for the hash of the exact body bytes.
+  const payloadHash = h['x-sdk-content-sha256']?.trim() || crypto.sha256Hex(ctx.body ?? '');
+  return then(
+    then(
+      then(payloadHash, (hash) => crypto.sha256Hex(canonical + hash)),
+      (requestHash) => crypto.hmacSha256Hex(sk, `${ALGORITHM}\n${date}\n${requestHash}`),
+    ),
+    (signature) => void (h.authorization = `${ALGORITHM} Access=${ak}, SignedHeaders=${signed}, Signature=${signature}`),
+  );
 }
 
 export function checkCredentials(credentials: AkskCredentials | undefined): void {
@@ -65,24 +64,15 @@ export function checkCredentials(credentials: AkskCredentials | undefined): void
 export function makeSignRequest(crypto: CryptoProvider) {
   return async function signRequest(request: Request, credentials: AkskCredentials, options: SignOptions = {}): Promise<Request> {
     checkCredentials(credentials);
-    const headers = new Headers(request.headers);
-    headers.delete('authorization');
-    if (credentials.securityToken) headers.set('X-Security-Token', credentials.securityToken);
-    const existing = headers.get('x-sdk-date');
+    // Headers iterates lower-case names, one entry per name.
+    const headers = Object.fromEntries(request.headers);
+    delete headers.authorization;
+    const existing = headers['x-sdk-date'];
     const date = options.date !== undefined ? toSdkDate(options.date, 'options.date') : existing ? toSdkDate(existing.trim(), 'X-Sdk-Date header') : formatSdkDate(new Date());
-    headers.set('X-Sdk-Date', date);
     const url = new URL(request.url);
-    const list = [...headers];
-    if (!headers.has('host')) list.push(['host', url.host]);
     // Read from a clone so the caller's Request stays usable; the returned Request carries the same body.
     const body = request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined;
-    const value = await authorization(
-      crypto,
-      { method: request.method, pathname: url.pathname, query: url.searchParams, headers: list, body, contentSha256: headers.get('x-sdk-content-sha256'), date },
-      credentials.ak,
-      credentials.sk,
-    );
-    headers.set('Authorization', value);
+    await sign(crypto, credentials, { method: request.method, host: url.host, pathname: url.pathname, query: url.searchParams, headers, body }, date);
     return new Request(request, { headers });
   };
 }

@@ -29,7 +29,7 @@ export type GetJob = (jobId: string, options: { api?: 'progress' | 'legacy'; sig
 /** Polls a job until SUCCESS (resolves), FAIL (JobFailedError), the deadline (WaitTimeoutError) or abort. */
 export async function waitForJob(getJob: GetJob, jobId: string, options: WaitOptions = {}): Promise<Job> {
   const { signal, onProgress, api, timeoutMs = 30 * 60_000, pollIntervalMs = 2000 } = options;
-  if (!(timeoutMs >= 0 && pollIntervalMs >= 0)) throw new TypeError('waitForJob: timeoutMs and pollIntervalMs must be numbers ≥ 0');
+  if (!(timeoutMs >= 0 && pollIntervalMs >= 0)) throw new TypeError('waitForJob: timeoutMs and pollIntervalMs must be ≥ 0');
   const started = Date.now();
   // The deadline also cancels a poll in flight, so a hung request cannot outlive timeoutMs.
   const deadline = new AbortController();

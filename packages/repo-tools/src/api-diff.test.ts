@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   JOB_PROGRESS, OS_VERSIONS, QUICK_IMPORT, enumProperty, loadBundle, mutated, operation, optionalProperty,
-  requestVariants, responseSchema, type Mutation,
+  propertySchema, requestVariants, responseSchema, type Mutation,
 } from '../test/spec-pairs.js';
 import { diffApis, type ApiChange } from './api-diff.js';
 
@@ -106,6 +106,31 @@ describe('breaking changes', () => {
     });
     const b = breaking(cs);
     expect(b.some((c) => c.direction === 'request' && c.override?.library === 'unclassified')).toBe(true);
+  });
+});
+
+describe('additionalProperties', () => {
+  function pair(setBefore: Mutation, setAfter: Mutation) {
+    return diffApis(mutated(base, setBefore), mutated(base, setAfter));
+  }
+  const requestVariant = (d: Record<string, any>) => requestVariants(d, QUICK_IMPORT)[0]!;
+  const jobEntities = (d: Record<string, any>) => propertySchema(d, responseSchema(d, JOB_PROGRESS), 'entities');
+
+  it('closing a request object is breaking, opening it is not', () => {
+    const close = pair((d) => delete requestVariant(d).additionalProperties, (d) => (requestVariant(d).additionalProperties = false));
+    expect(breaking(close).map((c) => c.override?.library)).toContain('non-breaking');
+    const open = pair((d) => (requestVariant(d).additionalProperties = false), (d) => delete requestVariant(d).additionalProperties);
+    expect(open.length).toBeGreaterThan(0);
+    expect(breaking(open)).toEqual([]);
+  });
+
+  it('an explicit true on a response object, or closing it, is not breaking', () => {
+    const explicit = pair((d) => delete jobEntities(d).additionalProperties, (d) => (jobEntities(d).additionalProperties = true));
+    expect(explicit.length).toBeGreaterThan(0);
+    expect(breaking(explicit)).toEqual([]);
+    expect(explicit.some((c) => c.override?.library === 'breaking')).toBe(true);
+    const closed = pair((d) => (jobEntities(d).additionalProperties = true), (d) => (jobEntities(d).additionalProperties = false));
+    expect(breaking(closed)).toEqual([]);
   });
 });
 

@@ -25,6 +25,8 @@ export interface ApiChange {
   /** Location in the bundled document, JSON-Pointer style. */
   pointer: string;
   message: string;
+  /** The `x-` extension the change is inside, if any (its data, not the API's shape). */
+  extension?: string;
   /** Present when this layer disagrees with api-smart-diff. */
   override?: { library: Severity; reason: string };
 }
@@ -150,6 +152,18 @@ function reclassify(d: RawDiff, loc: Location, keyword: Seg[]): { severity: Seve
       ? { severity: 'breaking', reason: inResponse ? 'responses may now carry a value of a type clients do not expect' : 'requests valid before are now rejected' }
       : { severity: 'non-breaking', reason: inResponse ? 'responses only narrow their type' : 'requests only widen their type' };
   }
+  if (k0 === 'additionalProperties' && keyword.length === 1 && (inResponse || inRequest)) {
+    // Absent means true. Closed (false) < a schema < open (true): requests may only open up; responses may
+    // carry extra fields or stop carrying them without breaking a reader, which ignores unknown fields.
+    const rank = (v: unknown) => (v === false ? 0 : v === undefined || v === true ? 2 : 1);
+    const before = rank(d.action === 'add' ? undefined : d.before);
+    const after = rank(d.action === 'remove' ? undefined : d.after);
+    if (before === 1 && after === 1) return null;
+    if (inResponse) return { severity: 'non-breaking', reason: 'readers ignore fields they do not know' };
+    return after < before
+      ? { severity: 'breaking', reason: 'fields callers could send before are now rejected' }
+      : { severity: 'non-breaking', reason: 'requests only accept more fields' };
+  }
   const mapAt = keyword.indexOf('mapping');
   if (keyword.includes('discriminator') && mapAt >= 0 && keyword.length === mapAt + 2 && (inResponse || inRequest)) {
     const narrows = d.action === 'remove' || d.action === 'replace';
@@ -179,6 +193,8 @@ function describe(d: RawDiff): ApiChange | null {
   if (loc.operation) change.operation = loc.operation;
   if (loc.where) change.where = loc.where;
   if (field) change.field = field;
+  const extension = d.path.find((seg) => typeof seg === 'string' && seg.startsWith('x-'));
+  if (typeof extension === 'string') change.extension = extension;
   if (corrected && corrected.severity !== library) change.override = { library, reason: corrected.reason };
   return change;
 }

@@ -26,6 +26,17 @@ describe('summarizeApiChanges', () => {
     ].join('\n'));
   });
 
+  it('collapses changes inside x- extensions to one line per extension', () => {
+    const ext = (op: string) => change('unclassified', '`x-error-catalog.IMG.0001.zhHint` added', { operation: op, extension: 'x-error-catalog' });
+    const text = summarizeApiChanges([ext('POST /a'), ext('POST /a'), ext('GET /b'), change('unclassified', '`dependentSchemas.a.if.type` added')]);
+    expect(text).toBe([
+      'API: 4 unclassified.',
+      '  unclassified:',
+      '    - extension `x-error-catalog`: 3 changes in 2 operations',
+      '    - POST /a request body: `dependentSchemas.a.if.type` added',
+    ].join('\n'));
+  });
+
   it('deduplicates and caps long groups', () => {
     const many = Array.from({ length: 20 }, (_, i) => change('non-breaking', `property \`p${i % 18}\` added`));
     const text = summarizeApiChanges(many, 5);

@@ -29,7 +29,15 @@ export function summarizeApiChanges(changes: readonly ApiChange[], limit = 15): 
     const group = changes.filter((c) => c.severity === severity);
     if (group.length === 0) continue;
     lines.push(`  ${severity}:`);
-    const unique = [...new Set(group.map(changeLine))];
+    // Extension data (x-error-catalog, x-img-codes, …) is repeated into every operation and response that
+    // uses it: one line per extension says more than a thousand.
+    const byExtension = new Map<string, ApiChange[]>();
+    for (const c of group) if (c.extension) byExtension.set(c.extension, [...(byExtension.get(c.extension) ?? []), c]);
+    for (const [ext, cs] of byExtension) {
+      const ops = new Set(cs.map((c) => c.operation ?? 'document'));
+      lines.push(`    - extension \`${ext}\`: ${cs.length} change${cs.length === 1 ? '' : 's'} in ${ops.size} operation${ops.size === 1 ? '' : 's'}`);
+    }
+    const unique = [...new Set(group.filter((c) => !c.extension).map(changeLine))];
     for (const line of unique.slice(0, limit)) lines.push(`    - ${line}`);
     if (unique.length > limit) lines.push(`    … and ${unique.length - limit} more`);
   }

@@ -3,10 +3,10 @@
 // writing anything into the checkout.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { exportTree } from './git.js';
-import { TOOLS, runNode } from './run.js';
+import { TOOLS, run, runNode } from './run.js';
 
 export const REDOCLY_CONFIG = 'redocly.yaml';
 const DEFAULT_SPEC_ROOT = 'spec/openapi.yaml';
@@ -47,8 +47,10 @@ export function bundleIn(root: string, outDir: string, name: string): OpenApiDoc
 const atCommit = new Map<string, OpenApiDoc | null>();
 
 export function bundleAtCommit(repo: string, sha: string, tmp: string): OpenApiDoc | null {
-  // A commit never changes, so its bundle is computed once per process (the gate tests ask repeatedly).
-  const key = `${repo}@${sha}`;
+  // Keyed by the git object ids of the spec folder and redocly.yaml: the same spec at any commit of any
+  // clone is bundled once per process (the gate tests ask repeatedly).
+  const ids = [specFolder(specRoot(repo)), REDOCLY_CONFIG].map((p) => run('git', ['rev-parse', '--verify', '--quiet', `${sha}:${p}`], { cwd: repo }).stdout.trim());
+  const key = ids.every((id) => id === '') ? `${repo}@${sha}` : ids.join(':');
   if (!atCommit.has(key)) atCommit.set(key, bundleCommit(repo, sha, tmp));
   return structuredClone(atCommit.get(key) ?? null);
 }
@@ -70,7 +72,7 @@ export function specSourceHash(repo: string): string {
       if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) hash.update(`${full}\0`).update(readFileSync(full)).update('\0');
+      else if (entry.isFile()) hash.update(`${relative(repo, full)}\0`).update(readFileSync(full)).update('\0');
     }
   };
   walk(join(repo, specFolder(specRoot(repo))));
@@ -79,11 +81,12 @@ export function specSourceHash(repo: string): string {
   return hash.digest('hex');
 }
 
+// Keyed by content (relative paths and bytes), not by location: identical specs are bundled once.
 const workingTree = new Map<string, OpenApiDoc | null>();
 
 /** The bundled spec of the working tree (what the PR would merge); re-bundled only when a source changed. */
 export function bundleWorkingTree(repo: string, tmp: string): OpenApiDoc | null {
-  const key = `${repo}#${specSourceHash(repo)}`;
+  const key = specSourceHash(repo);
   if (!workingTree.has(key)) workingTree.set(key, bundleIn(repo, tmp, 'head'));
   return structuredClone(workingTree.get(key) ?? null);
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { ChangedFile } from './git.js';
+import { runOk } from './run.js';
 
 export type Bump = 'major' | 'minor' | 'patch' | 'none';
 const BUMPS: readonly Bump[] = ['none', 'patch', 'minor', 'major'];
@@ -11,6 +12,8 @@ export interface Changeset {
   file: string;
   releases: Record<string, Bump>;
   summary: string;
+  /** Deleted since the base: already applied by `changeset version`. */
+  consumed?: boolean;
 }
 
 export function parseChangeset(text: string, file: string): Changeset {
@@ -30,11 +33,19 @@ export function isChangesetFile(path: string): boolean {
   return /^\.changeset\/[^/]+\.md$/.test(path) && !/^\.changeset\/README\.md$/i.test(path);
 }
 
-/** The changesets added or edited since the base, read from the working tree. */
-export function changesetsSince(repo: string, changed: readonly ChangedFile[]): Changeset[] {
-  return changed
-    .filter((f) => f.status !== 'deleted' && isChangesetFile(f.path))
-    .map((f) => parseChangeset(readFileSync(join(repo, f.path), 'utf8'), f.path));
+/**
+ * The changesets added or edited since the base (read from the working tree), and those deleted since the
+ * base (read from the base commit): `changeset version` consumes changesets, so a version commit carries
+ * its bumps only as deletions, and those still account for the packages it changes.
+ */
+export function changesetsSince(repo: string, changed: readonly ChangedFile[], baseSha?: string): Changeset[] {
+  const out: Changeset[] = [];
+  for (const f of changed) {
+    if (!isChangesetFile(f.path)) continue;
+    if (f.status !== 'deleted') out.push(parseChangeset(readFileSync(join(repo, f.path), 'utf8'), f.path));
+    else if (baseSha) out.push({ ...parseChangeset(runOk('git', ['show', `${baseSha}:${f.path}`], { cwd: repo }).stdout, f.path), consumed: true });
+  }
+  return out;
 }
 
 /** The highest bump each package gets across all changesets. */

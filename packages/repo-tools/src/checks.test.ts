@@ -89,13 +89,12 @@ describe('spec lint', () => {
     repo.writeSpec(mutated(base, (d) => {
       delete d.info;
     }));
-    const plain = await checkPr(['--only', 'lint'], repo.dir);
-    expect(plain.ok).toBe(false);
-    expect(plain.results[0]!.failures[0]).toMatch(/redocly lint found problems:[\s\S]*info/);
     const prev = process.env.GITHUB_ACTIONS;
     process.env.GITHUB_ACTIONS = 'true';
     try {
       const gh = await checkPr(['--only', 'lint'], repo.dir);
+      expect(gh.ok).toBe(false);
+      expect(gh.results[0]!.failures[0]).toMatch(/redocly lint found problems:[\s\S]*info/);
       expect(gh.results[0]!.annotations?.some((a) => /^::error .*::.*info/.test(a))).toBe(true);
     } finally {
       if (prev === undefined) delete process.env.GITHUB_ACTIONS;

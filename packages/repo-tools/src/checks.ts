@@ -84,11 +84,11 @@ export function apiAndChangesets(ctx: CheckContext): CheckResult {
   }
   let changesets;
   try {
-    changesets = changesetsSince(ctx.repo, changed);
+    changesets = changesetsSince(ctx.repo, changed, base.sha);
   } catch (e) {
     return { name, status: 'fail', lines, failures: [(e as Error).message] };
   }
-  lines.push(`changesets since base: ${changesets.length === 0 ? 'none' : changesets.map((c) => c.file).join(', ')}`);
+  lines.push(`changesets since base: ${changesets.length === 0 ? 'none' : changesets.map((c) => `${c.file}${c.consumed ? ' (consumed by changeset version)' : ''}`).join(', ')}`);
   const gate = evaluateGate({ breaking, changedPackages, changesets, workspacePackages: all.map((p) => p.name) });
   lines.push(...gate.notes);
   failures.push(...gate.problems);

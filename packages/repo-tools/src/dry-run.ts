@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { missingDist, packPackage, type Packed } from './pack.js';
 import { run, runOk } from './run.js';
+import { vendorDependencies, type Vendored } from './vendor.js';
 import { publishedPackages } from './workspace.js';
 
 export interface DryRunOptions {
@@ -14,6 +15,11 @@ export interface DryRunOptions {
   /** Keep the temporary project (its path is in the result) for a look around. */
   keep?: boolean;
   log?: (line: string) => void;
+  /**
+   * Install third-party dependencies from the workspace's installed copies (packed with npm pack) instead of
+   * the registry: no network at all. The test suite uses it; `release --dry-run --offline` too.
+   */
+  offline?: boolean;
   /** Only these packages (default: every published package). */
   only?: readonly string[];
 }
@@ -21,6 +27,8 @@ export interface DryRunOptions {
 export interface DryRunResult {
   dir: string;
   packed: { name: string; version: string; tarball: string }[];
+  /** Third-party packages packed from the workspace (offline mode only). */
+  vendored: { name: string; version: string }[];
   smoke: Record<string, unknown>;
   timings: Record<string, number>;
 }
@@ -69,14 +77,25 @@ export async function releaseDryRun(opts: DryRunOptions): Promise<DryRunResult> 
     }
     const project = join(dir, 'project');
     mkdirSync(project);
-    const dependencies = Object.fromEntries(packed.map((p) => [p.pkg.name, `file:${p.tarball}`]));
-    // Packages that depend on each other (sandbox → validators) must get the tarball too, not the registry.
-    const overrides = Object.fromEntries(packed.map((p) => [p.pkg.name, `$${p.pkg.name}`]));
+    const tarballs = packed.map((p) => ({ name: p.pkg.name, tarball: p.tarball }));
+    let vendored: Vendored[] = [];
+    if (opts.offline) {
+      const vendorDir = join(dir, 'vendor');
+      mkdirSync(vendorDir);
+      const roots = packed.map((p) => ({ dir: join(opts.repo, p.pkg.dir), dependencies: (p.pkg.manifest.dependencies ?? {}) as Record<string, string> }));
+      vendored = time('vendor', () => vendorDependencies(roots, new Set(packed.map((p) => p.pkg.name)), vendorDir));
+      for (const v of vendored) log(`vendored ${v.name}@${v.version} from the workspace`);
+      tarballs.push(...vendored.map((v) => ({ name: v.name, tarball: v.tarball })));
+    }
+    const dependencies = Object.fromEntries(tarballs.map((t) => [t.name, `file:${t.tarball}`]));
+    // Packages that depend on each other (sandbox → validators, and in offline mode openapi-fetch → its
+    // helpers) must get the tarball too, not the registry.
+    const overrides = Object.fromEntries(tarballs.map((t) => [t.name, `$${t.name}`]));
     writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'release-smoke', private: true, type: 'module', dependencies, overrides }, null, 2)}\n`);
     time('install', () =>
-      runOk('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', '--loglevel=error'], { cwd: project, timeoutMs: 180_000 }),
+      runOk('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', opts.offline ? '--offline' : '--prefer-offline', '--loglevel=error'], { cwd: project, timeoutMs: 180_000 }),
     );
-    log(`installed ${packed.length} tarballs into ${project}`);
+    log(`installed ${tarballs.length} tarballs into ${project}${opts.offline ? ' (offline)' : ''}`);
     copyFileSync(smoke, join(project, 'smoke.mjs'));
     const res = time('smoke', () => run(process.execPath, ['smoke.mjs'], { cwd: project, timeoutMs: 60_000 }));
     const last = res.stdout.trim().split('\n').at(-1) ?? '';
@@ -91,6 +110,7 @@ export async function releaseDryRun(opts: DryRunOptions): Promise<DryRunResult> 
     return {
       dir,
       packed: packed.map((p) => ({ name: p.pkg.name, version: p.pkg.version, tarball: p.tarball })),
+      vendored: vendored.map((v) => ({ name: v.name, version: v.version })),
       smoke: report,
       timings,
     };

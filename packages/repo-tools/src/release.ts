@@ -7,10 +7,12 @@ import { releaseDryRun } from './dry-run.js';
 import { repoRoot } from './git.js';
 import { TOOLS, isMainModule, runOk } from './run.js';
 
-const HELP = `Usage: release [--dry-run] [--skip-build] [--keep]
+const HELP = `Usage: release [--dry-run [--offline]] [--skip-build] [--keep]
   (no flag)     pnpm build, changeset version, changeset publish (needs npm credentials)
   --dry-run     pnpm build, then pack every published package, install the tarballs into a fresh
                 temporary project and run the smoke script there (client ↔ sandbox, validators, docs)
+  --offline     (with --dry-run) install third-party dependencies from the workspace's installed
+                copies instead of the registry: no network at all
   --skip-build  use the dist folders as they are
   --keep        keep the dry run's temporary project and print its path
 `;
@@ -18,7 +20,7 @@ const HELP = `Usage: release [--dry-run] [--skip-build] [--keep]
 export async function release(argv: string[], cwd = process.cwd()): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { 'dry-run': { type: 'boolean' }, 'skip-build': { type: 'boolean' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { 'dry-run': { type: 'boolean' }, offline: { type: 'boolean' }, 'skip-build': { type: 'boolean' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     strict: true,
   });
   if (values.help) {
@@ -33,8 +35,9 @@ export async function release(argv: string[], cwd = process.cwd()): Promise<void
   }
   if (values['dry-run']) {
     step('pack, install into a fresh project, smoke test');
-    const r = await releaseDryRun({ repo, keep: values.keep ?? false, log: (l) => process.stdout.write(`  ${l}\n`) });
+    const r = await releaseDryRun({ repo, keep: values.keep ?? false, offline: values.offline ?? false, log: (l) => process.stdout.write(`  ${l}\n`) });
     process.stdout.write(`\nrelease dry run passed: ${r.packed.map((p) => `${p.name}@${p.version}`).join(', ')}\n`);
+    process.stdout.write(`  smoke: ${JSON.stringify(r.smoke)}\n`);
     process.stdout.write(`  timings (ms): ${JSON.stringify(r.timings)}${values.keep ? `\n  kept: ${r.dir}` : ''}\n`);
     return;
   }

@@ -35,6 +35,18 @@ describe('measureSize', () => {
     expect(formatSize(r)).toMatch(/^fixture-good \(\.\/dist\/index\.js\): \d+\.\d kB min, \d+\.\d kB gzip — budget 1 kB min$/);
   });
 
+  it('leaves runtime dependencies external and prints the size with them bundled', async () => {
+    const withDep = writePackage(root, 'with-dep', { ...GOOD_MANIFEST, name: 'fixture-with-dep', dependencies: { 'tiny-dep': '1.0.0' } }, {
+      'dist/index.js': "import { helper } from 'tiny-dep';\nexport const run = () => helper();\n",
+      'node_modules/tiny-dep/package.json': JSON.stringify({ name: 'tiny-dep', version: '1.0.0', type: 'module', exports: './index.js' }),
+      'node_modules/tiny-dep/index.js': helper.replace('sumOfSquaresOfEverything', 'helper'),
+    });
+    const r = await measureSize(root, withDep, 1);
+    expect(r.external).toEqual(['tiny-dep']);
+    expect(r.withDepsBytes).toBeGreaterThan(r.minBytes);
+    expect(formatSize(r)).toMatch(/\(tiny-dep external; \d+\.\d kB with it bundled\) — budget 1 kB min$/);
+  });
+
   it('reports a busted budget with the largest inputs', async () => {
     const r = await measureSize(root, pkg, 0.05);
     expect(r.ok).toBe(false);

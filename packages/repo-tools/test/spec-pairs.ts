@@ -55,6 +55,13 @@ export function responseSchema(doc: Json, operationId: string, status = '200'): 
   return schema;
 }
 
+/** The resolved schema of property `name` of `schema`. */
+export function propertySchema(doc: Json, schema: Json, name: string): Json {
+  const p = schema.properties?.[name];
+  if (!p) throw new Error(`no property ${name}`);
+  return deref(doc, p);
+}
+
 export function optionalProperty(schema: Json): string {
   const name = Object.keys(schema.properties).find((k) => !(schema.required ?? []).includes(k));
   if (!name) throw new Error('no optional property');

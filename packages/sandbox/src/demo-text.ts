@@ -15,7 +15,7 @@ export function demoText(d: DemoInfo): string {
 ${d.docs ? `API docs: ${d.url}/  (from ${d.docs})` : 'API docs: not built (run pnpm turbo run build)'}
 Demo bucket: ${d.imageUrl.split(':')[0]} holding ${d.imageUrl.split(':')[1]} and its .mf bitmap file
 
-── Client (save as demo.mjs in this workspace, run: node demo.mjs) ──────────────────
+── Client (save as packages/client/demo.mjs — or in any project with @ims-quick-import/client installed — and run node demo.mjs) ──
 import { createImsClient, akskAuth } from '@ims-quick-import/client';
 
 const ims = createImsClient({

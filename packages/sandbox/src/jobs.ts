@@ -23,7 +23,7 @@ export interface JobStoreOptions {
   bucketsDir: string;
   speed: number;
   journal?: Journal;
-  /** Finished jobs beyond this count are forgotten, oldest first, to keep memory bounded. */
+  /** Beyond this many jobs, finished ones are forgotten in the order they finished, to bound memory. */
   maxJobs: number;
   /** Called when a background step fails unexpectedly (e.g. the journal's disk is gone). */
   onError?: (e: unknown) => void;
@@ -32,7 +32,8 @@ export interface JobStoreOptions {
 export class JobStore {
   private readonly jobs = new Map<string, JobRecord>();
   private readonly timers = new Set<NodeJS.Timeout>();
-  private finishedCount = 0;
+  /** Ids of finished jobs in the order they finished: eviction forgets from the front. */
+  private readonly finished = new Set<string>();
   private closed = false;
 
   constructor(private readonly opts: JobStoreOptions) {}
@@ -58,10 +59,13 @@ export class JobStore {
       const job: JobRecord = { ...rec };
       delete job.endsAt;
       this.jobs.set(job.id, job);
-      if (TERMINAL.has(job.status)) this.finishedCount++;
-      else if (job.status === 'INIT') this.schedule(() => this.start(job), this.scaled(BASE_INIT_MS));
+      if (TERMINAL.has(job.status)) continue;
+      if (job.status === 'INIT') this.schedule(() => this.start(job), this.scaled(BASE_INIT_MS));
       else this.schedule(() => this.decide(job), 0);
     }
+    const done = records.filter((r) => TERMINAL.has(r.status)).sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0));
+    for (const r of done) this.finished.add(r.id);
+    this.evict();
   }
 
   /** Accepts a job: resolves once it is journalled, so the job id a client receives is never lost. */
@@ -131,18 +135,15 @@ export class JobStore {
       : { ...job, status: 'FAIL', endedAt, percentAtEnd: this.percent(job, endedAt), errorCode: outcome.code, failReason: outcome.reason };
     delete next.endsAt;
     await this.commit(job, next);
-    this.finishedCount++;
+    this.finished.add(job.id);
     this.evict();
   }
 
   private evict(): void {
-    if (this.jobs.size <= this.opts.maxJobs) return;
-    for (const [id, j] of this.jobs) {
+    for (const id of this.finished) {
       if (this.jobs.size <= this.opts.maxJobs) break;
-      if (TERMINAL.has(j.status)) {
-        this.jobs.delete(id);
-        this.finishedCount--;
-      }
+      this.finished.delete(id);
+      this.jobs.delete(id);
     }
   }
 

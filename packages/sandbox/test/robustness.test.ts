@@ -13,7 +13,7 @@ let port: number;
 
 beforeAll(async () => {
   root = await makeBuckets();
-  sb = await startSandbox({ bucketsDir: root, speed: 500, tokens: ['t'], headersTimeoutMs: 300, bodyTimeoutMs: 300 });
+  sb = await startSandbox({ bucketsDir: root, speed: 500, tokens: ['t'], headersTimeoutMs: 1000, bodyTimeoutMs: 1000 });
   port = sb.port;
 });
 afterAll(async () => {
@@ -96,7 +96,7 @@ describe('malformed HTTP', () => {
 
 describe('slow and vanishing clients', () => {
   it('a client that stops sending its body gets 400 APIGW.0201 and is disconnected', async () => {
-    const r = await raw([head('Content-Length: 100\r\n'), '{"name":'], { waitMs: 5000 });
+    const r = await raw([head('Content-Length: 100\r\n'), '{"name":'], { waitMs: 8000 });
     expect(r.closed).toBe(true);
     const { status, body: b } = statusAndBody(r.text);
     expect([status, b.error_code]).toEqual([400, 'APIGW.0201']);
@@ -104,8 +104,8 @@ describe('slow and vanishing clients', () => {
   });
 
   it('a client that trickles its headers is cut off', async () => {
-    const line = 'GET /v1/cloudimages/os_version HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\n';
-    const r = await raw([...line.split('').slice(0, 40)], { gapMs: 20, waitMs: 5000 });
+    const line = `GET /v1/cloudimages/os_version HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\nX-Pad: ${'a'.repeat(200)}`;
+    const r = await raw(line.split(''), { gapMs: 20, waitMs: 8000 });
     expect(r.closed).toBe(true);
     await stillServes();
   });

@@ -50,16 +50,26 @@ for (const [name, body] of Object.entries(BODIES)) {
   if (new Set(verdicts.map(([, v]) => v)).size !== 1) throw new Error(`contenders disagree on ${name}: ${JSON.stringify(verdicts)}`);
 }
 
-// The machine is shared (2 cores, other builds running), so contenders are interleaved: each round
-// times every contender for 100 ms on the same body; the median of 9 rounds is reported.
+// The machine is shared (2 cores, other builds running), so time is process CPU time (descheduled time
+// does not count) and contenders are interleaved: each round runs every contender for 100 ms of CPU on
+// the same body; the median of 9 rounds is reported.
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+// Each window starts with a full GC and a short untimed warm-up, so one contender's garbage is not paid
+// for in the next one's window (zod allocates far more than the others).
+const gc = globalThis.gc ?? (() => {});
 function timeFor(fn, body, ms) {
+  gc();
+  for (let i = 0; i < 2000; i++) fn(body); // re-warm after the GC, untimed
   let n = 0;
-  const start = performance.now();
+  const start = cpuMs();
   let now = start;
   while (now - start < ms) {
-    for (let i = 0; i < 100; i++) fn(body);
-    n += 100;
-    now = performance.now();
+    for (let i = 0; i < 200; i++) fn(body);
+    n += 200;
+    now = cpuMs();
   }
   return (n * 1000) / (now - start);
 }

@@ -80,7 +80,10 @@ export function buildSpecData(bundle, info = checkDiscriminator(bundle.component
   const emitted = new Set([structural, emptyBody]);
   const walk = (n) => { for (const c of Object.values(n.c ?? {})) emitted.add(c); for (const s of Object.values(n.p ?? {})) walk(s); if (n.i) walk(n.i); };
   for (const b of Object.values(branches)) walk(b.tree);
-  for (const code of emitted) if (!catalog[code]?.message || !catalog[code]?.zh) throw new Error(`x-error-catalog lacks en/zh for ${code}`);
+  // Every message carries the catalog text and its fix: English `message` + `hint`, Chinese `zh` + `zhHint`.
+  for (const code of emitted) {
+    for (const key of ['message', 'zh', 'hint', 'zhHint']) if (!catalog[code]?.[key]) throw new Error(`x-error-catalog lacks ${key} for ${code}`);
+  }
 
   return {
     SPEC_VERSION: bundle.info.version,

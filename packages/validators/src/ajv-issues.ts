@@ -21,46 +21,59 @@ export interface BranchFacts {
 /**
  * Ajv compiles each branch as its own function, so errors raised inside a branch carry schema paths
  * relative to it ("#/not", "#/dependentSchemas/architecture/if"). The invalid-bodies table pins this.
+ * Returns the index of the rule site in `rules`, or -1.
  */
-function ruleSiteOf(schemaPath: string, rules: readonly RuleSite[]): RuleSite | undefined {
-  if (schemaPath.charCodeAt(1) !== 47 /* "/" */) return undefined;
-  for (const site of rules) {
-    if (schemaPath.startsWith(site.at, 1) && (schemaPath.length === site.at.length + 1 || schemaPath.charCodeAt(site.at.length + 1) === 47)) return site;
+export function ruleSiteIndex(schemaPath: string, rules: readonly RuleSite[]): number {
+  if (schemaPath.charCodeAt(1) !== 47 /* "/" */) return -1;
+  for (let i = 0; i < rules.length; i++) {
+    const at = rules[i]!.at;
+    if (schemaPath.startsWith(at, 1) && (schemaPath.length === at.length + 1 || schemaPath.charCodeAt(at.length + 1) === 47)) return i;
   }
-  return undefined;
+  return -1;
+}
+
+/** The one issue an `x-rule` subschema's errors collapse into, on the field that completes the conflict. */
+export function ruleIssue(site: RuleSite): RawIssue {
+  return { path: appendSegment('', site.field), code: site.code, rule: site.rule, params: { about: site.about.filter((f) => f !== site.field) } };
 }
 
 /**
- * Ajv errors → issues. `required` and `additionalProperties` point at the property itself; the
- * discriminator's complaints are about `/type`; every error raised inside an `x-rule` subschema
- * (e.g. the `if` and the `then/.../enum` of armNeedsUefi) collapses into one issue named for the rule.
+ * One Ajv error (not inside an `x-rule` subschema) → its issue. `required` and `additionalProperties`
+ * point at the property itself; the discriminator's complaints are about `/type`.
+ */
+export function issueOfError(error: AjvErrorObject, facts: BranchFacts, fallback: BranchFacts): RawIssue {
+  const { keyword, params } = error;
+  let path = error.instancePath;
+  if (keyword === 'required') path = appendSegment(path, String(params['missingProperty']));
+  else if (keyword === 'additionalProperties') path = appendSegment(path, String(params['additionalProperty']));
+  else if (keyword === 'discriminator') {
+    path = appendSegment(path, DISCRIMINATOR.propertyName);
+    // A tag that is not a string breaks `type`; a string that names no branch breaks `enum`.
+    const rule = params['error'] === 'mapping' ? 'enum' : 'type';
+    return { path, code: codeFor(fallback.tree, path, rule), rule, params: { allowedValues: Object.keys(DISCRIMINATOR.tags), type: 'string' } };
+  }
+  return { path, code: codeFor(facts.tree, path, keyword), rule: keyword, params };
+}
+
+/**
+ * Ajv errors → issues (the reference mapping; validate-request uses its cached form in issue-sites.ts,
+ * and a test holds the two equal). Every error raised inside an `x-rule` subschema (e.g. the `if` and
+ * the `then/.../enum` of armNeedsUefi) collapses into one issue named for the rule.
  */
 export function issuesFromAjv(errors: readonly AjvErrorObject[], branch: BranchFacts | undefined, fallback: BranchFacts): RawIssue[] {
   const facts = branch ?? fallback;
   const issues: RawIssue[] = [];
-  const rulesSeen = new Set<RuleSite>();
+  const rulesSeen = new Set<number>();
   for (const error of errors) {
-    const site = branch && ruleSiteOf(error.schemaPath, branch.rules);
-    if (site) {
+    const site = branch ? ruleSiteIndex(error.schemaPath, branch.rules) : -1;
+    if (site >= 0) {
       if (!rulesSeen.has(site)) {
         rulesSeen.add(site);
-        issues.push({ path: appendSegment('', site.field), code: site.code, rule: site.rule, params: { about: site.about.filter((f) => f !== site.field) } });
+        issues.push(ruleIssue(branch!.rules[site]!));
       }
       continue;
     }
-    const { keyword, params } = error;
-    let path = error.instancePath;
-    let rule = keyword;
-    if (keyword === 'required') path = appendSegment(path, String(params['missingProperty']));
-    else if (keyword === 'additionalProperties') path = appendSegment(path, String(params['additionalProperty']));
-    else if (keyword === 'discriminator') {
-      path = appendSegment(path, DISCRIMINATOR.propertyName);
-      // A tag that is not a string breaks `type`; a string that names no branch breaks `enum`.
-      rule = params['error'] === 'mapping' ? 'enum' : 'type';
-      issues.push({ path, code: codeFor(fallback.tree, path, rule), rule, params: { allowedValues: Object.keys(DISCRIMINATOR.tags), type: 'string' } });
-      continue;
-    }
-    issues.push({ path, code: codeFor(facts.tree, path, keyword), rule, params });
+    issues.push(issueOfError(error, facts, fallback));
   }
   return issues;
 }

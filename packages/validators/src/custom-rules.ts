@@ -78,6 +78,11 @@ function keyAndValue(item: unknown, kind: string): { key: string; value: string;
   return { key, value: typeof value === 'string' ? value : '', keyPath: '/key', valuePath: '/value' };
 }
 
+/** A duplicate tag key: on the item (a `key.value` string) or on its `key` (an object tag). */
+function pushDuplicate(issues: RawIssue[], field: string, code: string, items: string, i: number, key: string): void {
+  issues.push({ path: `${appendSegment('', field)}/${i}${items === 'string' ? '' : '/key'}`, code, rule: 'uniqueKeys', params: { key } });
+}
+
 /**
  * Rules JSON Schema cannot state: unique tag keys always; under `strict` the older regions' tag limits
  * and the per-OS min_disk floor. Each runs only where the value already has the right shape, so one
@@ -87,14 +92,12 @@ export function customIssues(body: Record<string, unknown>, facts: CustomRuleFac
   for (const { field, code, items } of facts.uniqueKeys) {
     const list = own(body, field);
     if (!Array.isArray(list) || list.length < 2) continue;
-    const duplicate = (i: number, key: string) =>
-      issues.push({ path: `${appendSegment('', field)}/${i}${items === 'string' ? '' : '/key'}`, code, rule: 'uniqueKeys', params: { key } });
     if (list.length <= SMALL) {
       // The common case (a valid body has at most 20 tags): compare pairwise, allocating nothing.
       for (let i = 1; i < list.length; i++) {
         for (let j = 0; j < i; j++) {
           if (sameKey(list[i], list[j], items)) {
-            duplicate(i, keyOf(list[i], items)!);
+            pushDuplicate(issues, field, code, items, i, keyOf(list[i], items)!);
             break;
           }
         }
@@ -105,7 +108,7 @@ export function customIssues(body: Record<string, unknown>, facts: CustomRuleFac
     for (let i = 0; i < list.length; i++) {
       const key = keyOf(list[i], items);
       if (key === undefined) continue;
-      if (seen.has(key)) duplicate(i, key);
+      if (seen.has(key)) pushDuplicate(issues, field, code, items, i, key);
       seen.add(key);
     }
   }

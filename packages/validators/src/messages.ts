@@ -61,7 +61,7 @@ export const RULE_SENTENCES: Readonly<Record<Locale, Readonly<Record<string, Sen
   },
 };
 
-/** `zhHint` is not in the spec's catalog yet; when it is, Chinese messages carry it like `hint`. */
+/** English messages carry the catalog's `hint`, Chinese ones its `zhHint` (the build requires both). */
 type CatalogEntry = { message: string; zh: string; hint?: string; zhHint?: string };
 const catalog = IMG_ERROR_CATALOG as Readonly<Record<string, CatalogEntry>>;
 
@@ -86,7 +86,7 @@ let cached = 0;
 
 export function renderMessage(issue: RawIssue, locale: Locale): string {
   if (issue.path.length > 256 || issue.rule === 'uniqueKeys' || issue.rule === 'osMinimum' || issue.params['strict']) {
-    return compose(issue, locale);
+    return composeMessage(issue, locale);
   }
   const cache = caches[locale];
   let byRule = cache.get(issue.path);
@@ -95,7 +95,7 @@ export function renderMessage(issue: RawIssue, locale: Locale): string {
   if (!byCode) byRule.set(issue.rule, (byCode = new Map()));
   let message = byCode.get(issue.code);
   if (message === undefined) {
-    message = compose(issue, locale);
+    message = composeMessage(issue, locale);
     if (++cached > 4096) {
       caches.en.clear();
       caches['zh-CN'].clear();
@@ -106,7 +106,8 @@ export function renderMessage(issue: RawIssue, locale: Locale): string {
   return message;
 }
 
-function compose(issue: RawIssue, locale: Locale): string {
+/** The message of an issue, built afresh (renderMessage caches it; issue-sites.ts caches per site). */
+export function composeMessage(issue: RawIssue, locale: Locale): string {
   const entry = Object.prototype.hasOwnProperty.call(catalog, issue.code) ? catalog[issue.code] : undefined;
   const hint = locale === 'en' ? entry?.hint : entry?.zhHint;
   // A regex is a poor fix: show it only when the catalog has no hint in this locale, or for the

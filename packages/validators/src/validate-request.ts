@@ -1,8 +1,9 @@
 import type { AjvErrorObject } from './ajv-error.js';
-import { issuesFromAjv, type BranchFacts } from './ajv-issues.js';
+import type { BranchFacts } from './ajv-issues.js';
 import { customIssues, type CustomRuleFacts } from './custom-rules.js';
 import { BRANCHES, DISCRIMINATOR, EMPTY_BODY_CODE, STRUCTURAL_CODE } from './generated/spec-data.js';
 import { validateRequestSchema } from './generated/validators.js';
+import { IssueSite, SiteCache } from './issue-sites.js';
 import { renderMessage } from './messages.js';
 import type {
   DataDiskImageRequest,
@@ -23,6 +24,11 @@ const tagName = DISCRIMINATOR.propertyName;
 const defaultBranch = DISCRIMINATOR.defaultBranch as BranchName;
 const defaultTag = Object.keys(tags).find((t) => tags[t] === defaultBranch)!;
 const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+/** Ajv errors → issues, cached per branch (issue-sites.ts); `noBranch` when the tag names no branch. */
+const siteCaches: Readonly<Record<string, SiteCache>> = Object.fromEntries(
+  Object.keys(branches).map((name) => [name, new SiteCache(branches[name], branches[defaultBranch]!)]),
+);
+const noBranch = new SiteCache(undefined, branches[defaultBranch]!);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -34,7 +40,8 @@ export function render(raw: readonly RawIssue[], options: ValidateOptions | unde
   const out: ValidationIssue[] = [];
   for (let i = 0; i < raw.length && i < MAX_ISSUES; i++) {
     const r = raw[i]!;
-    out.push({ path: r.path, code: r.code, rule: r.rule, message: renderMessage(r, locale) });
+    const message = r instanceof IssueSite ? r.message(locale) : renderMessage(r, locale);
+    out.push({ path: r.path, code: r.code, rule: r.rule, message });
   }
   return out;
 }
@@ -68,7 +75,7 @@ function collectIssues(body: unknown, options?: ValidateOptions): RawIssue[] {
   const facts = branch && branches[branch];
   const raw: RawIssue[] = validateRequestSchema(view)
     ? []
-    : issuesFromAjv((validateRequestSchema.errors ?? []) as AjvErrorObject[], facts, branches[defaultBranch]!);
+    : (branch ? siteCaches[branch]! : noBranch).issues((validateRequestSchema.errors ?? []) as AjvErrorObject[]);
   if (facts) customIssues(body, facts, options?.profile ?? 'default', raw);
   return raw;
 }

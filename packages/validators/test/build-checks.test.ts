@@ -2,6 +2,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 // @ts-expect-error -- plain .mjs build helper without type declarations
+import { buildSpecData } from '../scripts/spec-data.mjs';
+// @ts-expect-error -- plain .mjs build helper without type declarations
 import { ajvDefs, checkDiscriminator, rewriteRefs } from '../scripts/spec-schema.mjs';
 import { bundle } from './support/bundle.js';
 
@@ -33,6 +35,32 @@ describe('discriminator mapping check', () => {
     expect(defs.QuickImportImageRequest.discriminator).toEqual({ propertyName: 'type' });
     expect(bundle.components.schemas.SystemDiskImageRequest.required).not.toContain('type');
     expect(bundle.components.schemas.SystemImageType.enum).toContain(null);
+  });
+});
+
+describe('spec data comes from the spec', () => {
+  test('codes, rules and limits follow edits to the bundle', () => {
+    const b = clone();
+    const S = b.components.schemas;
+    S.ImageName['x-img-codes'].maxLength = 'IMG.0062';
+    S.HwFirmwareType['x-img-codes'].armNeedsUefi = 'IMG.0212';
+    S.MinDisk['x-os-minimum'].Windows = 40;
+    S.Tags['x-strict'].maxItems = 5;
+    const data = buildSpecData(b);
+    const system = data.BRANCHES.SystemDiskImageRequest;
+    expect(system.tree.p.name.c.maxLength).toBe('IMG.0062');
+    expect(system.rules.find((r: { rule: string }) => r.rule === 'armNeedsUefi').code).toBe('IMG.0212');
+    expect(system.osMinimum.minimum.Windows).toBe(40);
+    expect(system.strict.find((x: { field: string }) => x.field === 'tags').maxItems).toBe(5);
+  });
+
+  test('a code without en/zh catalog text, or a rule no field carries, fails the build', () => {
+    const noZh = clone();
+    delete noZh.components.schemas.ImgErrorCode['x-error-catalog']['IMG.0141'].zh;
+    expect(() => buildSpecData(noZh)).toThrow(/IMG\.0141/);
+    const orphanRule = clone();
+    delete orphanRule.components.schemas.HwFirmwareType['x-img-codes'].armNeedsUefi;
+    expect(() => buildSpecData(orphanRule)).toThrow(/armNeedsUefi/);
   });
 });
 

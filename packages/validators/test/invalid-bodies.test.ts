@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { validateQuickImportRequest, type Profile } from '../dist/index.js';
+import { EMITTED_CODES, validateQuickImportRequest, type Profile } from '../dist/index.js';
 
 const SYS = { name: 'ims-test-image', os_version: 'Ubuntu 22.04 server 64bit', image_url: 'my-bucket:images/ubuntu-22.04.zvhd2', min_disk: 40 };
 const DATA = { name: 'data-disk-image', image_url: 'ims-image:data/app-data.zvhd2', min_disk: 100, type: 'DataImage' };
@@ -121,14 +121,25 @@ const ROWS: Row[] = [
 ];
 
 describe('invalid bodies', () => {
-  test('the table has at least 60 rows', () => expect(ROWS.length).toBeGreaterThanOrEqual(60));
+  test('the table has at least 60 rows and covers every code the validator can emit', () => {
+    expect(ROWS.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(ROWS.map((r) => r[3]))).toEqual(new Set(EMITTED_CODES));
+  });
 
   test.each(ROWS)('%s', (_what, body, path, code, rule, profile) => {
     const result = validateQuickImportRequest(body, { profile: profile ?? 'default' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues).toContainEqual(expect.objectContaining({ path, code, rule }));
-    for (const issue of result.issues) expect(issue.message).toContain(issue.code);
+    for (const issue of result.issues) expect(issue.message).toContain(`rule ${issue.rule}, ${issue.code}`);
+    const zh = validateQuickImportRequest(body, { profile: profile ?? 'default', locale: 'zh-CN' });
+    if (!zh.ok) {
+      expect(zh.issues.map((i) => [i.path, i.code, i.rule])).toEqual(result.issues.map((i) => [i.path, i.code, i.rule]));
+      for (const issue of zh.issues) {
+        expect(issue.message).toContain(`规则 ${issue.rule}，${issue.code}`);
+        expect(issue.message).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
     // strict-only rows pass under the default profile: the strict rules are additions, not changes
     if (profile === 'strict') expect(validateQuickImportRequest(body).ok).toBe(true);
   });

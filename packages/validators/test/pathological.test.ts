@@ -132,8 +132,8 @@ describe('hostile input gets issues, never an exception', () => {
     expect(validateQuickImportRequest(proxy).ok).toBe(false);
   });
 
-  test('a million tags is rejected in one linear pass', () => {
-    const r = validateQuickImportRequest({ ...SYS, tags: Array.from({ length: 1_000_000 }, (_, i) => `k${i % 10}.v`) });
+  test('200 000 tags are rejected in one linear pass', () => {
+    const r = validateQuickImportRequest({ ...SYS, tags: Array.from({ length: 200_000 }, (_, i) => `k${i % 10}.v`) });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.issues.some((i) => i.code === 'IMG.0116')).toBe(true);
