@@ -1,7 +1,8 @@
 import { formatSdkDate } from './canonical.js';
+import { needString } from './check.js';
 import type { CryptoProvider } from './crypto-provider.js';
 import { describe } from './secrets.js';
-import { checkCredentials, sign, then } from './sign.js';
+import { chain, checkCredentials, sign } from './sign.js';
 
 /** One outgoing request as auth sees it; auth adds its headers to `headers` (lower-case names). */
 export interface AuthContext {
@@ -31,18 +32,16 @@ export type TokenSource = string | (() => string | Promise<string>);
 
 /** IAM token auth: sends `X-Auth-Token`. A function is called for every attempt (refresh as you like). */
 export function tokenAuth(token: TokenSource): Auth {
-  if (typeof token !== 'function' && (typeof token !== 'string' || !token)) {
-    throw new TypeError('tokenAuth: token must be a non-empty string or a function');
-  }
+  if (typeof token !== 'function') needString(token, 'tokenAuth: token must be a non-empty string or a function');
   const seen: string[] = [];
-  const set = (ctx: AuthContext, value: unknown): void => {
-    if (typeof value !== 'string' || !value) throw new TypeError('tokenAuth: the token function returned no token');
-    if (!seen.includes(value)) seen.push(value);
-    ctx.headers['x-auth-token'] = value;
-  };
   const auth: Omit<Auth, 'toJSON'> = {
     kind: 'token',
-    apply: (ctx) => then(typeof token === 'string' ? token : token(), (value) => set(ctx, value)),
+    apply: (ctx) =>
+      chain(typeof token === 'string' ? token : token(), (value: unknown) => {
+        needString(value, 'tokenAuth: the token function returned no token');
+        if (!seen.includes(value)) seen.push(value);
+        ctx.headers['x-auth-token'] = value;
+      }),
     secrets: () => seen,
   };
   return describe(auth, 'TokenAuth', { kind: 'token' }) as Auth;
@@ -62,9 +61,9 @@ export interface AkskAuthCredentials {
 export function makeAkskAuth(crypto: CryptoProvider) {
   return function akskAuth(credentials: AkskAuthCredentials): Auth {
     checkCredentials(credentials);
-    const { ak, sk, projectId, securityToken } = credentials;
+    const keys = { ...credentials }; // a copy: later changes to `credentials` do not reach the signer
+    const { ak, sk, projectId, securityToken } = keys;
     const secrets = securityToken ? [sk, securityToken] : [sk];
-    const keys = { ak, sk, securityToken }; // copied: later changes to `credentials` do not reach the signer
     const auth: Omit<Auth, 'toJSON'> = {
       kind: 'aksk',
       projectId,

@@ -1,3 +1,4 @@
+import { need } from './check.js';
 import { percentDecode, percentEncode } from './encode.js';
 
 /**
@@ -10,8 +11,7 @@ export function canonicalUri(pathname: string): string {
     .split('/')
     .map((segment) => percentEncode(percentDecode(segment)))
     .join('/');
-  if (uri === '') return '/';
-  return uri.endsWith('/') ? uri : `${uri}/`;
+  return uri.endsWith('/') ? uri : `${uri}/`; // "" → "/"
 }
 
 /** Code-unit comparison (what Array.prototype.sort does without a comparator), never localeCompare. */
@@ -24,9 +24,9 @@ function byCodeUnits(a: string, b: string): number {
  * as the official signer sorts before it encodes), each side encoded, joined with "&".
  */
 export function canonicalQuery(pairs: Iterable<[string, string]>): string {
-  const list = [...pairs];
-  list.sort((a, b) => byCodeUnits(a[0], b[0]) || byCodeUnits(a[1], b[1]));
-  return list.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&');
+  return [...pairs]
+    .sort((a, b) => byCodeUnits(a[0], b[0]) || byCodeUnits(a[1], b[1]))
+    .map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&');
 }
 
 export interface CanonicalHeaders {
@@ -68,6 +68,7 @@ export function toSdkDate(value: Date | string, what: string): string {
     const iso = value.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z?$/, '$1-$2-$3T$4:$5:$6Z');
     value = new Date(/(Z|[+-]\d\d:?\d\d)$/i.test(iso) ? iso : Number.NaN);
   }
-  if (value instanceof Date && value.getTime() === value.getTime()) return formatSdkDate(value); // not NaN
-  throw new TypeError(`${what}: expected a Date or YYYYMMDDTHHMMSSZ (UTC), got ${JSON.stringify(String(value))}`);
+  // getTime() is NaN, which is not equal to itself, for an invalid Date
+  need(value instanceof Date && value.getTime() === value.getTime(), `${what}: expected a Date or YYYYMMDDTHHMMSSZ (UTC), got ${JSON.stringify(String(value))}`);
+  return formatSdkDate(value);
 }

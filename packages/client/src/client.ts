@@ -1,10 +1,11 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { Auth } from './auth.js';
-import { apiErrorFrom, ImsApiError, RequestValidationError } from './errors.js';
+import { need, needString } from './check.js';
+import { ImsApiError, readAnswer, RequestValidationError } from './errors.js';
 import type { paths } from './generated/schema.js';
 import { retryPolicy, type RetryOptions } from './retry.js';
 import { describe } from './secrets.js';
-import { bodyKeepingRequest, createTransport } from './transport.js';
+import { createTransport } from './transport.js';
 import type { Job, QuickImportRequest } from './types.js';
 import { waitForJob, type WaitOptions } from './wait-for-job.js';
 
@@ -47,12 +48,20 @@ export interface ImsHelpers {
 
 export type ImsClient = Client<paths> & ImsHelpers;
 
-function need(ok: unknown, message: string): void {
-  if (!ok) throw new TypeError(message);
+/**
+ * What only the Node build does. Browsers neither let scripts set User-Agent (a signed header the browser
+ * drops would break the signature) nor say why a fetch failed; and reading a Request's body back, which
+ * the body-keeping Request saves, is costly in Node's fetch. The browser build leaves these out.
+ */
+export interface NodeOnly {
+  /** true when a fetch failure proves the request never left this machine (retry.ts) */
+  provablyUnsent(error: unknown): boolean;
+  /** the Request constructor openapi-fetch builds with (transport.ts bodyKeepingRequest) */
+  Request: typeof Request;
 }
 
-/** Builds createImsClient for one runtime (whether User-Agent may be set). */
-export function makeCreateImsClient(sendUserAgent: boolean) {
+/** Builds createImsClient for one runtime: the Node build passes its NodeOnly features. */
+export function makeCreateImsClient(node?: NodeOnly) {
   return function createImsClient(options: ImsClientOptions): ImsClient {
     const auth = options?.auth;
     need(auth?.apply, 'createImsClient: `auth` is required (tokenAuth(...) or akskAuth(...))');
@@ -63,22 +72,10 @@ export function makeCreateImsClient(sendUserAgent: boolean) {
       auth,
       retry: retryPolicy(options.retry),
       fetch: options.fetch,
-      userAgent: sendUserAgent ? options.userAgent : undefined,
+      userAgent: node && options.userAgent,
+      provablyUnsent: node?.provablyUnsent,
     });
-    const api = createClient<paths>({ baseUrl: transport.baseUrl, fetch: transport.fetchRequest, Request: bodyKeepingRequest() });
-
-    /** Reads a JSON answer; a non-2xx becomes ImsApiError, and so does a 2xx that fails `check` (`what` says why). */
-    async function read<T>(response: Response, check: (data: any) => unknown, what: string): Promise<T> {
-      const text = await response.text();
-      let data: any;
-      try {
-        data = JSON.parse(text);
-      } catch {
-        data = text;
-      }
-      if (!response.ok || !check(data)) throw apiErrorFrom(response, text, auth.secrets(), response.ok ? what : undefined);
-      return data as T;
-    }
+    const api = createClient<paths>({ baseUrl: transport.baseUrl, fetch: transport.fetchRequest, Request: node?.Request });
 
     const helpers: ImsHelpers = {
       async quickImport(body, opts = {}) {
@@ -92,22 +89,22 @@ export function makeCreateImsClient(sendUserAgent: boolean) {
           body: JSON.stringify(body),
           signal: opts.signal,
         });
-        const data = await read<{ job_id: string }>(response, (d) => d?.job_id, 'the answer has no job_id');
+        const data: { job_id: string } = await readAnswer(response, auth.secrets(), (d) => d?.job_id, 'the answer has no job_id');
         const requestId = response.headers.get('x-request-id');
-        return requestId ? { jobId: data.job_id, requestId } : { jobId: data.job_id };
+        return { jobId: data.job_id, ...(requestId && { requestId }) };
       },
 
       async getJob(jobId, opts = {}) {
-        need(typeof jobId === 'string' && jobId, 'getJob: jobId is required (a non-empty string)');
+        needString(jobId, 'getJob: jobId is required (a non-empty string)');
         const id = encodeURIComponent(jobId);
         let path = `/v1/cloudimages/job/${id}`;
         if (opts.api === 'legacy') {
           const projectId = options.projectId ?? auth.projectId;
-          need(projectId, 'getJob: api "legacy" (ShowJob) needs a project id (akskAuth or createImsClient option projectId)');
-          path = `/v1/${encodeURIComponent(projectId as string)}/jobs/${id}`;
+          need(projectId, 'getJob: api "legacy" (ShowJob) needs a project id (akskAuth or option projectId)');
+          path = `/v1/${encodeURIComponent(projectId)}/jobs/${id}`;
         } else need(!opts.api || opts.api === 'progress', 'getJob: api must be "progress" or "legacy"');
         const response = await transport.send({ method: 'GET', path, signal: opts.signal });
-        return read<Job>(response, (d) => typeof d?.status === 'string', 'the job answer has no status');
+        return readAnswer(response, auth.secrets(), (d) => typeof d?.status === 'string', 'the job answer has no status');
       },
 
       waitForJob(jobId, opts) {
@@ -116,7 +113,7 @@ export function makeCreateImsClient(sendUserAgent: boolean) {
 
       async importAndWait(body, opts = {}) {
         const { jobId } = await helpers.quickImport(body, opts);
-        const job = await waitForJob(helpers.getJob, jobId, opts);
+        const job = await helpers.waitForJob(jobId, opts);
         const imageId = job.entities?.image_id;
         if (!imageId) throw new ImsApiError(`Job ${jobId} succeeded but reported no entities.image_id`, { status: 200, body: job });
         return { jobId, imageId, job };

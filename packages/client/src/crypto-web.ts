@@ -21,8 +21,7 @@ function hmacKey(secret: string): Promise<CryptoKey> {
 export const webCrypto: CryptoProvider = {
   sync: false,
   async sha256Hex(data) {
-    const bytes = typeof data === 'string' ? utf8.encode(data) : (data as Uint8Array<ArrayBuffer>);
-    return hex(await crypto.subtle.digest('SHA-256', bytes));
+    return hex(await crypto.subtle.digest('SHA-256', typeof data === 'string' ? utf8.encode(data) : (data as Uint8Array<ArrayBuffer>)));
   },
   async hmacSha256Hex(key, message) {
     return hex(await crypto.subtle.sign('HMAC', await hmacKey(key), utf8.encode(message)));

@@ -1,6 +1,9 @@
 import type { Job } from './types.js';
 import { redact, redactValue } from './secrets.js';
 
+/** A non-empty string, else undefined. */
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
 /**
  * A non-2xx answer. Parses both error envelopes — the image service's `{error: {code, message}}` and the
  * API gateway's `{error_code, error_msg, request_id}` — and keeps the text of a non-JSON answer (a
@@ -20,7 +23,7 @@ export class ImsApiError extends Error {
   constructor(message: string, fields: { status: number; body: unknown; code?: string | undefined; requestId?: string | undefined; hint?: string | undefined }) {
     super(message);
     // Only the fields that have a value, so JSON.stringify and inspect show no `undefined` noise.
-    for (const [k, v] of Object.entries(fields)) if (v !== undefined) Object.assign(this, { [k]: v });
+    for (const [k, v] of Object.entries(fields)) if (v !== undefined) (this as Record<string, unknown>)[k] = v;
   }
 }
 
@@ -33,8 +36,7 @@ export class JobFailedError extends Error {
     readonly jobId: string,
     readonly job: Job,
   ) {
-    const entityCode = (job.entities as { error_code?: unknown } | undefined)?.error_code;
-    const code = job.error_code ?? (typeof entityCode === 'string' ? entityCode : undefined);
+    const code = job.error_code ?? str((job.entities as { error_code?: unknown } | undefined)?.error_code);
     const reason = job.fail_reason;
     super(`Job ${jobId} failed${code ? ` with ${code}` : ''}${reason ? `: ${reason}` : ''}`);
     if (code) this.errorCode = code;
@@ -74,39 +76,40 @@ function describeIssue(issue: unknown): string {
   return `${i.path ?? i.field ?? ''}: ${m}${extra ? ` (${extra})` : ''}`;
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-
 /**
- * Builds the ImsApiError for an answer whose body text has been read: a non-2xx, or a 2xx the client
- * cannot use (then `problem` says why, e.g. "the answer has no job_id").
+ * Reads an answer: its JSON, or its text when it is not JSON. A non-2xx becomes ImsApiError, and so does a
+ * 2xx that fails `check` (then `problem` says why, e.g. "the answer has no job_id").
  */
-export function apiErrorFrom(response: Response, text: string, secrets: readonly string[], problem?: string): ImsApiError {
-  const status = response.status;
-  let body: unknown = redact(text, secrets);
-  let code: string | undefined;
-  let detail: string | undefined;
-  let bodyRequestId: string | undefined;
+export async function readAnswer(response: Response, secrets: readonly string[], check: (data: any) => unknown, problem: string): Promise<any> {
+  const text = await response.text();
+  let data: unknown = text;
+  let isJson = true;
   try {
-    body = redactValue(JSON.parse(text), secrets);
-    const b = (body ?? {}) as Record<string, unknown>;
-    const nested = (b.error ?? {}) as Record<string, unknown>;
-    code = str(nested.code) ?? str(b.error_code) ?? str(b.code);
-    detail = str(nested.message) ?? str(b.error_msg) ?? str(b.message);
-    bodyRequestId = str(b.request_id);
+    data = JSON.parse(text);
   } catch {
-    // not JSON: keep the text (an HTML page from a proxy, a text/plain 500); say its gist
-    detail = str((body as string).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300));
+    isJson = false;
   }
-  const requestId = str(response.headers.get('x-request-id')) ?? bodyRequestId;
+  if (response.ok && check(data)) return data;
+  const status = response.status;
+  const body = redactValue(data, secrets);
+  // The image service's envelope nests {code, message} under `error`; the gateway's is flat.
+  const b = (isJson ? (body ?? {}) : {}) as Record<string, any>;
+  const nested = b.error ?? {};
+  const code = str(nested.code) ?? str(b.error_code) ?? str(b.code);
+  const detail = isJson
+    ? (str(nested.message) ?? str(b.error_msg) ?? str(b.message))
+    : // not JSON: keep the text (an HTML page from a proxy, a text/plain 500); say its gist
+      str((body as string).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300));
+  const requestId = str(response.headers.get('x-request-id')) ?? str(b.request_id);
   // The gateway rejects an X-Sdk-Date more than 15 minutes off; on a signature rejection, compare clocks.
   let hint: string | undefined;
   const serverDate = response.headers.get('date');
-  if (serverDate && (code === 'APIGW.0301' || code === 'APIG.0301')) {
+  if (serverDate && code?.match(/^APIGW?\.0301$/)) {
     const skew = Date.now() - Date.parse(serverDate);
     if (Math.abs(skew) > 300_000) {
       hint = `clock skew: local clock ${Math.round(Math.abs(skew) / 1000)} s ${skew > 0 ? 'ahead of' : 'behind'} the server (Date: ${serverDate}); X-Sdk-Date must be within 15 min`;
     }
   }
-  const message = `IMS API ${status}${code ? ` ${code}` : ''}: ${problem ?? detail ?? response.statusText}${hint ? ` — ${hint}` : ''}${requestId ? ` (request id ${requestId})` : ''}`;
-  return new ImsApiError(redact(message, secrets), { status, body, code, requestId, hint });
+  const message = `IMS API ${status}${code ? ` ${code}` : ''}: ${(response.ok && problem) || detail || response.statusText}${hint ? ` — ${hint}` : ''}${requestId ? ` (request id ${requestId})` : ''}`;
+  throw new ImsApiError(redact(message, secrets), { status, body, code, requestId, hint });
 }

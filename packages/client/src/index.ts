@@ -6,7 +6,7 @@ import { makeSignRequest } from './sign.js';
 
 export * from './public.js';
 /** Creates the typed client: openapi-fetch's GET/POST/... plus quickImport, getJob, waitForJob, importAndWait. */
-export const createImsClient = makeCreateImsClient(false);
+export const createImsClient = makeCreateImsClient();
 /** AK/SK auth (SDK-HMAC-SHA256, WebCrypto). */
 export const akskAuth = makeAkskAuth(webCrypto);
 /** Signs a Request with SDK-HMAC-SHA256 (WebCrypto). */

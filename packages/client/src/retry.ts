@@ -1,3 +1,5 @@
+import { need } from './check.js';
+
 /** Retry policy for idempotent requests (GET/HEAD). POSTs are never retried once they may have been sent. */
 export interface RetryOptions {
   /** retries after the first attempt (default 2) */
@@ -24,17 +26,16 @@ export interface RetryPolicy {
 }
 
 export function retryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
-  const o = options || {};
+  const o = options === false ? { retries: 0, retryUnsentPost: false } : (options ?? {});
   const p = {
-    retries: options === false ? 0 : (o.retries ?? 2),
+    retries: o.retries ?? 2,
     baseDelayMs: o.baseDelayMs ?? 300,
     maxDelayMs: o.maxDelayMs ?? 10_000,
     statuses: new Set(o.statuses ?? [429, 500, 502, 503, 504]),
-    retryUnsentPost: options !== false && o.retryUnsentPost !== false,
+    retryUnsentPost: o.retryUnsentPost !== false,
   };
-  if (!Number.isInteger(p.retries) || p.retries < 0 || !(p.baseDelayMs >= 0) || !(p.maxDelayMs >= 0)) {
-    throw new TypeError('retry: retries must be an integer ≥ 0, delays numbers ≥ 0');
-  }
+  // Math.min is NaN when any of them is undefined or NaN, and NaN >= 0 is false.
+  need(Number.isInteger(p.retries) && Math.min(p.retries, p.baseDelayMs, p.maxDelayMs) >= 0, 'retry: retries must be an integer >= 0, delays numbers >= 0');
   return p;
 }
 
@@ -47,11 +48,11 @@ export function backoffDelay(policy: RetryPolicy, attempt: number, random: () =>
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (value === null) return undefined;
   if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
+  const at = Date.parse(value); // NaN when unreadable
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-export const isIdempotent = (method: string): boolean => method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
+export const isIdempotent = (method: string): boolean => /^(GET|HEAD|OPTIONS)$/.test(method);
 
 /** True when a fetch failure proves the request never left this machine (Node's undici `cause.code`). */
 export function provablyUnsent(error: unknown): boolean {
@@ -60,7 +61,7 @@ export function provablyUnsent(error: unknown): boolean {
 }
 
 /** A wait that ends early, with the signal's reason, when the signal aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   return new Promise((resolve, reject) => {
     const onAbort = (): void => {
       clearTimeout(timer);

@@ -1,5 +1,6 @@
 import type { AuthContext } from './auth.js';
 import { canonicalHeaders, canonicalQuery, canonicalUri, formatSdkDate, toSdkDate } from './canonical.js';
+import { needString } from './check.js';
 import type { CryptoProvider } from './crypto-provider.js';
 
 export interface AkskCredentials {
@@ -18,9 +19,9 @@ const ALGORITHM = 'SDK-HMAC-SHA256';
 /**
  * Runs `next` on a value now, or once its promise settles. One code path serves both providers: with
  * node:crypto every step is synchronous (the Node build signs without a single await), with WebCrypto
- * each step is a promise.
+ * each step is a promise. (Not named `then`: a module exporting `then` is itself a thenable.)
  */
-export function then<T, U>(value: T | PromiseLike<T>, next: (value: T) => U): U | Promise<U> {
+export function chain<T, U>(value: T | PromiseLike<T>, next: (value: T) => U | Promise<U>): U | Promise<U> {
   return typeof (value as PromiseLike<T> | null)?.then === 'function' ? Promise.resolve(value).then(next) : next(value as T);
 }
 
@@ -40,20 +41,13 @@ export function sign(crypto: CryptoProvider, { ak, sk, securityToken }: AkskCred
   const canonical = `${ctx.method.toUpperCase()}\n${canonicalUri(ctx.pathname)}\n${canonicalQuery(ctx.query)}\n${lines}\n${signed}\n`;
   // X-Sdk-Content-Sha256 (e.g. UNSIGNED-PAYLOAD) stands in for the hash of the exact body bytes.
   const payloadHash = h['x-sdk-content-sha256']?.trim() || crypto.sha256Hex(ctx.body ?? '');
-  return then(
-    then(
-      then(payloadHash, (hash) => crypto.sha256Hex(canonical + hash)),
-      (requestHash) => crypto.hmacSha256Hex(sk, `${ALGORITHM}\n${date}\n${requestHash}`),
-    ),
-    (signature) => void (h.authorization = `${ALGORITHM} Access=${ak}, SignedHeaders=${signed}, Signature=${signature}`),
-  );
+  const requestHash = chain(payloadHash, (hash) => crypto.sha256Hex(canonical + hash));
+  const signature = chain(requestHash, (hash) => crypto.hmacSha256Hex(sk, `${ALGORITHM}\n${date}\n${hash}`));
+  return chain(signature, (value) => void (h.authorization = `${ALGORITHM} Access=${ak}, SignedHeaders=${signed}, Signature=${value}`));
 }
 
 export function checkCredentials(credentials: AkskCredentials | undefined): void {
-  for (const key of ['ak', 'sk'] as const) {
-    const value = credentials?.[key];
-    if (typeof value !== 'string' || !value) throw new TypeError(`AK/SK credentials: \`${key}\` must be a non-empty string`);
-  }
+  for (const key of ['ak', 'sk'] as const) needString(credentials?.[key], `AK/SK credentials: \`${key}\` must be a non-empty string`);
 }
 
 /**
@@ -69,10 +63,10 @@ export function makeSignRequest(crypto: CryptoProvider) {
     delete headers.authorization;
     const existing = headers['x-sdk-date'];
     const date = options.date !== undefined ? toSdkDate(options.date, 'options.date') : existing ? toSdkDate(existing.trim(), 'X-Sdk-Date header') : formatSdkDate(new Date());
-    const url = new URL(request.url);
+    const { host, pathname, searchParams } = new URL(request.url);
     // Read from a clone so the caller's Request stays usable; the returned Request carries the same body.
     const body = request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined;
-    await sign(crypto, credentials, { method: request.method, host: url.host, pathname: url.pathname, query: url.searchParams, headers, body }, date);
+    await sign(crypto, credentials, { method: request.method, host, pathname, query: searchParams, headers, body }, date);
     return new Request(request, { headers });
   };
 }

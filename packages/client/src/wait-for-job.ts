@@ -1,3 +1,4 @@
+import { need } from './check.js';
 import { JobFailedError, WaitTimeoutError } from './errors.js';
 import { sleep } from './retry.js';
 import type { Job, JobStatus } from './types.js';
@@ -24,12 +25,12 @@ export interface WaitOptions {
   api?: 'progress' | 'legacy';
 }
 
-export type GetJob = (jobId: string, options: { api?: 'progress' | 'legacy'; signal?: AbortSignal }) => Promise<Job>;
+export type GetJob = (jobId: string, options: { api?: 'progress' | 'legacy' | undefined; signal?: AbortSignal }) => Promise<Job>;
 
 /** Polls a job until SUCCESS (resolves), FAIL (JobFailedError), the deadline (WaitTimeoutError) or abort. */
 export async function waitForJob(getJob: GetJob, jobId: string, options: WaitOptions = {}): Promise<Job> {
   const { signal, onProgress, api, timeoutMs = 30 * 60_000, pollIntervalMs = 2000 } = options;
-  if (!(timeoutMs >= 0 && pollIntervalMs >= 0)) throw new TypeError('waitForJob: timeoutMs and pollIntervalMs must be ≥ 0');
+  need(timeoutMs >= 0 && pollIntervalMs >= 0, 'waitForJob: timeoutMs and pollIntervalMs must be >= 0');
   const started = Date.now();
   // The deadline also cancels a poll in flight, so a hung request cannot outlive timeoutMs.
   const deadline = new AbortController();
@@ -39,13 +40,13 @@ export async function waitForJob(getJob: GetJob, jobId: string, options: WaitOpt
   try {
     for (;;) {
       signal?.throwIfAborted();
-      const job: Job = (lastJob = await getJob(jobId, api ? { api, signal: polled } : { signal: polled }));
+      const job: Job = (lastJob = await getJob(jobId, { api, signal: polled }));
       signal?.throwIfAborted();
       const { process_percent: percent, current_task: currentTask } = job.entities ?? {};
       onProgress?.({ status: job.status, elapsedMs: Date.now() - started, job, ...(percent !== undefined && { percent }), ...(currentTask && { currentTask }) });
       if (job.status === 'SUCCESS') return job;
       if (job.status === 'FAIL') throw new JobFailedError(jobId, job);
-      await sleep(Math.min(pollIntervalMs, started + timeoutMs - Date.now()), polled);
+      await sleep(pollIntervalMs, polled); // the deadline aborts `polled`, so this never outlasts timeoutMs
     }
   } catch (error) {
     signal?.throwIfAborted();

@@ -60,6 +60,12 @@ code = code.replace(/require\("([^"]+)"\)(\.default)?/g, (_, mod) => {
 });
 if (/\brequire\(|\bimport\s|\bimport\(/.test(code.replace(/"[^"]*"/g, ''))) throw new Error('generated validators still import something');
 code = code.replace(/^"use strict";/, '');
+// Number every error literal (`siteId`), so the validators find what an error means by an array index
+// instead of hashing its schema path (src/issue-sites.ts). Every literal must have the expected shape.
+let sites = 0;
+const literals = code.match(/schemaPath:/g)?.length ?? 0;
+code = code.replace(/schemaPath:("[^"\\]*"),keyword:/g, (_, path) => `schemaPath:${path},siteId:${sites++},keyword:`);
+if (sites === 0 || sites !== literals) throw new Error(`numbered ${sites} of ${literals} Ajv error literals; Ajv's output changed`);
 write('validators.js', `/* eslint-disable */\n${[...helpers].map((m) => RUNTIME[m]).join('\n')}\n${code}\n`);
 write(
   'validators.d.ts',

@@ -23,6 +23,9 @@ const cacheFor = (name: string | undefined) => {
 function expectSameAsReference(body: Record<string, unknown>): number {
   if (validateRequestSchema(body)) return 0;
   const errors = validateRequestSchema.errors as AjvErrorObject[];
+  // generate.mjs numbers every error literal, so this exercises the by-number path (the hand-written
+  // errors of the next test, without numbers, exercise the by-schema-path one).
+  expect(errors.every((e) => Number.isInteger(e.siteId))).toBe(true);
   const tag = body['type'];
   const name = typeof tag === 'string' && Object.hasOwn(tags, tag) ? tags[tag] : undefined;
   const reference = issuesFromAjv(errors, name === undefined ? undefined : branches[name], fallback);
@@ -80,9 +83,20 @@ describe('SiteCache (the cached Ajv error mapping)', () => {
     const cache = new SiteCache(branches['DataDiskImageRequest'], fallback);
     for (let i = 0; i < 10_000; i++) {
       const key = `k${i}`;
-      const [issue] = cache.issues([{ instancePath: '', schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key } }]);
+      // Numbered (as the generated code's errors are) and not, alternately: both stores are bounded.
+      const error: AjvErrorObject = { instancePath: '', schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key } };
+      const [issue] = cache.issues([i % 2 ? { ...error, siteId: 7 } : error]);
       expect(issue!.path).toBe(`/${key}`);
+      expect(issue!.code).toBe('IMG.0001');
     }
-    expect((cache as unknown as { size: number }).size).toBeLessThanOrEqual(4096);
+    expect(cache.cachedIssues()).toBeGreaterThan(0);
+    expect(cache.cachedIssues()).toBeLessThanOrEqual(4096);
+    // Real bodies with ever-new unknown keys, through the real validator's numbered errors.
+    const real = new SiteCache(branches['SystemDiskImageRequest'], fallback);
+    for (let i = 0; i < 6_000; i++) {
+      validateRequestSchema({ type: 'ECS', [`u${i}`]: 1 });
+      real.issues(validateRequestSchema.errors as AjvErrorObject[]);
+    }
+    expect(real.cachedIssues()).toBeLessThanOrEqual(4096);
   });
 });

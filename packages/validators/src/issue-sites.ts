@@ -64,6 +64,8 @@ class SchemaSite {
 export class SiteCache {
   /** Keyed by the error's schema path: a literal of the generated code, so its hash is precomputed. */
   private readonly bySchemaPath = new Map<string, SchemaSite>();
+  /** The same, by the error literal's number in the generated code (an array index, no hashing). */
+  private readonly bySiteId: (SchemaSite | undefined)[] = [];
   private readonly ruleSites: readonly IssueSite[];
   private size = 0;
 
@@ -81,7 +83,8 @@ export class SiteCache {
     let rulesSeen = 0;
     for (let i = 0; i < errors.length; i++) {
       const error = errors[i]!;
-      let at = this.bySchemaPath.get(error.schemaPath);
+      const id = error.siteId;
+      let at = id === undefined ? this.bySchemaPath.get(error.schemaPath) : this.bySiteId[id];
       if (at === undefined) at = this.schemaSite(error);
       if (at.rule < 0) out.push(this.issue(error, at));
       else if ((rulesSeen & (1 << at.rule)) === 0) {
@@ -92,12 +95,25 @@ export class SiteCache {
     return out;
   }
 
+  private *schemaSites(): Iterable<SchemaSite> {
+    yield* this.bySchemaPath.values();
+    for (const s of this.bySiteId) if (s) yield s;
+  }
+
+  /** How many issues are cached now (for the test that the cache stays bounded). */
+  cachedIssues(): number {
+    let n = 0;
+    for (const s of this.schemaSites()) for (const byParam of s.byInstance.values()) n += byParam.size;
+    return n;
+  }
+
   private schemaSite(error: AjvErrorObject): SchemaSite {
     const { keyword } = error;
     const rule = this.branch ? ruleSiteIndex(error.schemaPath, this.branch.rules) : -1;
     const varying = VARYING_PARAM.get(keyword);
     const at = new SchemaSite(rule, varying, varying !== undefined || FIXED_PARAMS.has(keyword));
-    if (error.schemaPath.length <= MAX_KEY) this.bySchemaPath.set(error.schemaPath, at);
+    if (error.siteId !== undefined) this.bySiteId[error.siteId] = at;
+    else if (error.schemaPath.length <= MAX_KEY) this.bySchemaPath.set(error.schemaPath, at);
     return at;
   }
 
@@ -114,7 +130,7 @@ export class SiteCache {
     if (site === undefined) {
       if (++this.size > MAX_SITES) {
         // Bounded: start over (hostile bodies with ever-new paths would otherwise grow it forever).
-        for (const s of this.bySchemaPath.values()) s.byInstance.clear();
+        for (const s of this.schemaSites()) s.byInstance.clear();
         this.size = 1;
         at.byInstance.set(instancePath, (byParam = new Map()));
       }
