@@ -140,11 +140,13 @@ describe('getJob', () => {
     expect(officialVerify(s.requests[0]!, AK, SK)).toBe('ok');
   });
 
-  it('needs a project id for ShowJob and a job id always, before sending', async () => {
+  it('needs a project id for ShowJob and a real job id always, before sending', async () => {
     const s = await serve(() => ({ json: { job_id: JOB, status: 'SUCCESS' } }));
     const client = createImsClient({ baseUrl: s.url, auth: tokenAuth('tok-secret-value') });
     await expect(client.getJob(JOB, { api: 'legacy' })).rejects.toThrow(/project id/);
     await expect(client.getJob('')).rejects.toThrow(/jobId is required/);
+    await expect(client.getJob('..')).rejects.toThrow(/is not a job id/);
+    await expect(client.getJob('.')).rejects.toThrow(/is not a job id/);
     expect(s.requests).toHaveLength(0);
   });
 });

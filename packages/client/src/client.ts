@@ -96,6 +96,8 @@ export function makeCreateImsClient(node?: NodeOnly) {
 
       async getJob(jobId, opts = {}) {
         needString(jobId, 'getJob: jobId is required (a non-empty string)');
+        // encodeURIComponent keeps dots, and URL parsing would turn "." or ".." into another path.
+        need(jobId !== '.' && jobId !== '..', `getJob: "${jobId}" is not a job id`);
         const id = encodeURIComponent(jobId);
         let path = `/v1/cloudimages/job/${id}`;
         if (opts.api === 'legacy') {
