@@ -1,6 +1,7 @@
 // Benchmark: signed quick-import round trips/s of this client vs Huawei's official SDK stack
 // (ClientBuilder → HcClient.sendRequest with the options ImsClient.importImageQuick builds), and
-// token-auth round trips vs raw fetch. Contenders alternate within one run against one loopback server
+// token-auth round trips vs raw fetch; also the node build's default node:http transport vs the same
+// client given Node's fetch (undici). Contenders alternate within one run against one loopback server
 // (in a worker thread, so it does not share the client's event loop). Also prints the entry sizes.
 // Speed is measured and printed here, never asserted in tests.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -47,6 +48,8 @@ const { ClientBuilder } = require('@huaweicloud/huaweicloud-sdk-core/ClientBuild
 const { BasicCredentials } = require('@huaweicloud/huaweicloud-sdk-core/auth/BasicCredentials.js');
 
 const oursAksk = ours.createImsClient({ baseUrl: base, auth: ours.akskAuth({ ak: AK, sk: SK, projectId: PROJECT }), retry: false });
+// The same node build with `fetch` given: Node's own fetch (undici) instead of the default node:http transport.
+const oursUndiciAksk = ours.createImsClient({ baseUrl: base, auth: ours.akskAuth({ ak: AK, sk: SK, projectId: PROJECT }), retry: false, fetch });
 const oursWebAksk = oursWeb.createImsClient({ baseUrl: base, auth: oursWeb.akskAuth({ ak: AK, sk: SK, projectId: PROJECT }), retry: false });
 const oursToken = ours.createImsClient({ baseUrl: base, auth: ours.tokenAuth(TOKEN), retry: false });
 const hcClient = new ClientBuilder((c) => c)
@@ -71,6 +74,7 @@ function officialOptions(body) {
 const contenders = {
   'ours AK/SK (node build)': () => oursAksk.quickImport(BODY),
   'official SDK AK/SK': () => hcClient.sendRequest(officialOptions(BODY)),
+  'ours AK/SK (node, fetch: undici)': () => oursUndiciAksk.quickImport(BODY),
   'ours AK/SK (WebCrypto build)': () => oursWebAksk.quickImport(BODY),
   'ours token': () => oursToken.quickImport(BODY),
   'raw fetch token': async () => {
@@ -110,6 +114,7 @@ const pairs = [
   ['ours AK/SK (node build)', 'official SDK AK/SK'],
   ['ours AK/SK (WebCrypto build)', 'official SDK AK/SK'],
   ['raw fetch token', 'ours token'],
+  ['ours AK/SK (node build)', 'ours AK/SK (node, fetch: undici)'],
 ];
 const results = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
 const ratios = pairs.map(() => []);
@@ -128,11 +133,12 @@ const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 const m = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v)]));
 
 console.log(`\nquick-import round trips/s on loopback — ${ROUNDS} alternating rounds × ${SLICE_MS} ms per contender, ${CONCURRENCY} in flight, Node ${process.version}, load ${loadavg()[0].toFixed(1)}`);
-for (const [k, v] of Object.entries(m)) console.log(`  ${k.padEnd(30)} median ${v.toFixed(0).padStart(6)} /s`);
+for (const [k, v] of Object.entries(m)) console.log(`  ${k.padEnd(34)} median ${v.toFixed(0).padStart(6)} /s`);
 const fmt = (i) => `${median(ratios[i]).toFixed(2)}× (median of ${ratios[i].length} paired rounds; range ${Math.min(...ratios[i]).toFixed(2)}–${Math.max(...ratios[i]).toFixed(2)})`;
 console.log(`\n  ours AK/SK (node) / official:        ${fmt(0)}  target ≥ 1.2×`);
 console.log(`  ours AK/SK (WebCrypto) / official:   ${fmt(1)}`);
 console.log(`  raw fetch / ours token:              ${fmt(2)}  target ≤ 1.15×`);
+console.log(`  ours AK/SK (node) / same via undici: ${fmt(3)}  (default node:http transport vs fetch: globalThis.fetch)`);
 
 // Signing alone, no network: the auth step our client runs per request (node:crypto vs WebCrypto), the
 // official AKSKSigner.sign on the same request, and the public signRequest(Request) (which also builds

@@ -15,7 +15,10 @@ export interface ImsClientOptions {
   /** overrides region: the endpoint (or a proxy / sandbox) URL */
   baseUrl?: string;
   auth: Auth;
-  /** fetch to use (default: the global fetch at call time) */
+  /**
+   * fetch to use for every request. Default: in Node, the client's own keep-alive node:http transport
+   * (plain `fetch` for what it does not handle); elsewhere the global fetch at call time.
+   */
   fetch?: typeof fetch;
   /** GET retry policy; false turns retries off */
   retry?: RetryOptions | false;
