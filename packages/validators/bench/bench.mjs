@@ -52,7 +52,8 @@ for (const [name, body] of Object.entries(BODIES)) {
 
 // The machine is shared (2 cores, other builds running), so time is process CPU time (descheduled time
 // does not count) and contenders are interleaved: each round runs every contender for 100 ms of CPU on
-// the same body; the median of 9 rounds is reported.
+// the same body; the median of ROUNDS rounds is reported.
+const ROUNDS = 15;
 const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
@@ -60,18 +61,30 @@ const cpuMs = () => {
 // Each window starts with a full GC and a short untimed warm-up, so one contender's garbage is not paid
 // for in the next one's window (zod allocates far more than the others).
 const gc = globalThis.gc ?? (() => {});
-function timeFor(fn, body, ms) {
+// Each contender gets its own copy of the timing loop (compiled from the same source), so every loop's
+// call site sees one function only: no contender runs through a call site made megamorphic by the
+// others, and none depends on which one ran first. The verdicts are summed and checked, so no loop can
+// be optimized away.
+const TIMER_SOURCE = `
   gc();
-  for (let i = 0; i < 2000; i++) fn(body); // re-warm after the GC, untimed
+  let sink = 0;
+  for (let i = 0; i < 2000; i++) if (fn(body)) sink++; // re-warm after the GC, untimed
   let n = 0;
   const start = cpuMs();
   let now = start;
   while (now - start < ms) {
-    for (let i = 0; i < 200; i++) fn(body);
+    for (let i = 0; i < 200; i++) if (fn(body)) sink++;
     n += 200;
     now = cpuMs();
   }
-  return (n * 1000) / (now - start);
+  if (sink !== 0 && sink !== n + 2000) throw new Error('verdict changed between calls');
+  return (n * 1000) / (now - start);`;
+const makeTimer = () => new Function('fn', 'body', 'ms', 'gc', 'cpuMs', TIMER_SOURCE);
+const timers = new Map();
+function timeFor(contender, fn, body, ms) {
+  const key = `${contender}\u0000${body === undefined ? '' : JSON.stringify(body)}`;
+  if (!timers.has(key)) timers.set(key, makeTimer());
+  return timers.get(key)(fn, body, ms, gc, cpuMs);
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
@@ -81,9 +94,15 @@ console.log('| body | dist ops/s | dist core ops/s | ajv (run time) ops/s | zod 
 console.log('|---|---|---|---|---|---|---|---|');
 for (const [name, body] of Object.entries(BODIES)) {
   const entries = Object.entries(CONTENDERS);
-  for (const [, f] of entries) timeFor(f, body, 150); // warm-up
+  for (const [c, f] of entries) timeFor(c, f, body, 150); // warm-up
   const rounds = Object.fromEntries(entries.map(([c]) => [c, []]));
-  for (let round = 0; round < 9; round++) for (const [c, f] of entries) rounds[c].push(timeFor(f, body, 100));
+  // The order rotates every round, so no contender always runs right after the same other one.
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let k = 0; k < entries.length; k++) {
+      const [c, f] = entries[(round + k) % entries.length];
+      rounds[c].push(timeFor(c, f, body, 100));
+    }
+  }
   const r = Object.fromEntries(entries.map(([c]) => [c, median(rounds[c])]));
   const ajv = r['ajv (run time)'];
   console.log(`| ${name} | ${fmt(r.dist)} | ${fmt(r['dist core'])} | ${fmt(ajv)} | ${fmt(r['zod 4'])} | ${(r.dist / ajv).toFixed(2)}× | ${(r['dist core'] / ajv).toFixed(2)}× | ${(r.dist / r['zod 4']).toFixed(1)}× |`);

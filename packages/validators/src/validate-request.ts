@@ -36,14 +36,43 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export const MAX_ISSUES = 100;
 
 export function render(raw: readonly RawIssue[], options: ValidateOptions | undefined): ValidationIssue[] {
-  const locale = options?.locale === 'zh-CN' ? 'zh-CN' : 'en';
+  const locale: Locale = options?.locale === 'zh-CN' ? 'zh-CN' : 'en';
+  const n = raw.length < MAX_ISSUES ? raw.length : MAX_ISSUES;
   const out: ValidationIssue[] = [];
-  for (let i = 0; i < raw.length && i < MAX_ISSUES; i++) {
+  for (let i = 0; i < n; i++) {
     const r = raw[i]!;
+    // Cached sites (nearly every issue) carry their rendered message; the rest are rendered here.
     const message = r instanceof IssueSite ? r.message(locale) : renderMessage(r, locale);
     out.push({ path: r.path, code: r.code, rule: r.rule, message });
   }
   return out;
+}
+
+/** No issues: shared, frozen, so nothing can add to it (customIssues gets a fresh array when it runs). */
+const NO_ISSUES: RawIssue[] = Object.freeze([]) as unknown as RawIssue[];
+
+/** Everything a call needs about its branch, found with one Map look-up of the tag. */
+interface Branch {
+  readonly facts: BranchFacts & CustomRuleFacts;
+  readonly sites: SiteCache;
+  /** The tag fields the always-on custom rule (unique keys) reads. */
+  readonly uniqueKeyFields: readonly string[];
+}
+const branchOfTag = new Map<string, Branch>(
+  Object.keys(tags).map((tag) => {
+    const name = tags[tag]!;
+    return [tag, { facts: branches[name]!, sites: siteCaches[name]!, uniqueKeyFields: branches[name]!.uniqueKeys.map((u) => u.field) }];
+  }),
+);
+const defaultBranchOf = branchOfTag.get(defaultTag)!;
+
+/** Unique keys can only be broken by an array of two or more tags. */
+function mayHaveDuplicates(body: Record<string, unknown>, fields: readonly string[]): boolean {
+  for (let i = 0; i < fields.length; i++) {
+    const list = body[fields[i]!];
+    if (Array.isArray(list) && list.length > 1) return true;
+  }
+  return false;
 }
 
 /** All issues of a body, before rendering. Never throws. */
@@ -65,19 +94,22 @@ function collectIssues(body: unknown, options?: ValidateOptions): RawIssue[] {
   // stays a plain key). A tag naming no branch selects none; Ajv then reports it.
   const tag = hasOwn(body, tagName) ? body[tagName] : undefined;
   let view = body;
-  let branch: BranchName | undefined;
+  let branch: Branch | undefined;
   if (tag === undefined || tag === null) {
     view = { ...body, [tagName]: defaultTag };
-    branch = defaultBranch;
-  } else if (typeof tag === 'string' && hasOwn(tags, tag)) {
-    branch = tags[tag];
+    branch = defaultBranchOf;
+  } else if (typeof tag === 'string') {
+    branch = branchOfTag.get(tag);
   }
-  const facts = branch && branches[branch];
   const raw: RawIssue[] = validateRequestSchema(view)
-    ? []
-    : (branch ? siteCaches[branch]! : noBranch).issues((validateRequestSchema.errors ?? []) as AjvErrorObject[]);
-  if (facts) customIssues(body, facts, options?.profile ?? 'default', raw);
-  return raw;
+    ? NO_ISSUES
+    : (branch ? branch.sites : noBranch).issues((validateRequestSchema.errors ?? []) as AjvErrorObject[]);
+  if (branch === undefined) return raw;
+  // The custom rules run under `strict`, or when a tag array could hold a duplicate key; otherwise
+  // they cannot find anything, and a few property reads replace the pass.
+  const profile = options?.profile ?? 'default';
+  if (profile !== 'strict' && !mayHaveDuplicates(body, branch.uniqueKeyFields)) return raw;
+  return customIssues(body, branch.facts, profile, raw === NO_ISSUES ? [] : raw);
 }
 
 /** Checks a quick-import body as the service would; `value` is the caller's own object. */
