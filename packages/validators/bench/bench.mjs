@@ -10,6 +10,7 @@ import { buildSync } from 'esbuild';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { ajvDefs, extensionKeywords, RESOURCE_ID } from '../scripts/spec-schema.mjs';
+import { UNIQUE_KEYS_KEYWORD, uniqueKeysKeyword } from '../scripts/unique-keys-keyword.mjs';
 import { validateQuickImportRequest } from '../dist/index.js';
 import { validateRequestSchema } from '../src/generated/validators.js';
 import { zodQuickImport } from './zod-schema.mjs';
@@ -21,10 +22,12 @@ const distPath = new URL('../dist/index.js', import.meta.url).pathname;
 function runtimeAjv() {
   const bundle = JSON.parse(readFileSync(bundlePath, 'utf8'));
   const { defs } = ajvDefs(bundle, 'QuickImportImageRequest');
-  // Same options as the build, except that Ajv writes its own (English) messages, as a user gets by default.
+  // Same options and keywords as the build (so Ajv checks duplicate tag keys too, with the same
+  // generated code), except that Ajv writes its own (English) messages, as a user gets by default.
   const ajv = new Ajv2020.default({ strict: true, allErrors: true, discriminator: true });
   addFormats.default(ajv);
-  for (const keyword of extensionKeywords(defs)) ajv.addKeyword({ keyword });
+  ajv.addKeyword(uniqueKeysKeyword(defs));
+  for (const keyword of extensionKeywords(defs)) if (keyword !== UNIQUE_KEYS_KEYWORD) ajv.addKeyword({ keyword });
   ajv.addSchema({ $id: RESOURCE_ID, $defs: defs });
   return ajv.getSchema(`${RESOURCE_ID}#/$defs/QuickImportImageRequest`);
 }
@@ -116,7 +119,7 @@ console.log(`\ndist/index.js: ${(raw.length / 1000).toFixed(1)} kB raw, ${(min.l
 const here = new URL('.', import.meta.url).pathname;
 const probes = {
   'import dist': `const t=performance.now(); await import(${JSON.stringify(distPath)}); console.log(performance.now()-t)`,
-  'import ajv + compile': `const t=performance.now(); const { default: A } = await import('ajv/dist/2020.js'); const { ajvDefs, extensionKeywords, RESOURCE_ID } = await import('../scripts/spec-schema.mjs'); const fs = await import('node:fs'); const { defs } = ajvDefs(JSON.parse(fs.readFileSync(${JSON.stringify(bundlePath)}, 'utf8')), 'QuickImportImageRequest'); const a = new A.default({ strict: true, allErrors: true, discriminator: true, messages: false }); for (const k of extensionKeywords(defs)) a.addKeyword({ keyword: k }); a.addSchema({ $id: RESOURCE_ID, $defs: defs }); a.getSchema(RESOURCE_ID + '#/$defs/QuickImportImageRequest'); console.log(performance.now()-t)`,
+  'import ajv + compile': `const t=performance.now(); const { default: A } = await import('ajv/dist/2020.js'); const { ajvDefs, extensionKeywords, RESOURCE_ID } = await import('../scripts/spec-schema.mjs'); const { UNIQUE_KEYS_KEYWORD, uniqueKeysKeyword } = await import('../scripts/unique-keys-keyword.mjs'); const fs = await import('node:fs'); const { defs } = ajvDefs(JSON.parse(fs.readFileSync(${JSON.stringify(bundlePath)}, 'utf8')), 'QuickImportImageRequest'); const a = new A.default({ strict: true, allErrors: true, discriminator: true, messages: false }); a.addKeyword(uniqueKeysKeyword(defs)); for (const k of extensionKeywords(defs)) if (k !== UNIQUE_KEYS_KEYWORD) a.addKeyword({ keyword: k }); a.addSchema({ $id: RESOURCE_ID, $defs: defs }); a.getSchema(RESOURCE_ID + '#/$defs/QuickImportImageRequest'); console.log(performance.now()-t)`,
   'import zod + define': `const t=performance.now(); await import('./zod-schema.mjs'); console.log(performance.now()-t)`,
 };
 for (const [label, code] of Object.entries(probes)) {

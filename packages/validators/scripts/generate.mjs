@@ -9,6 +9,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { ajvDefs, extensionKeywords, RESOURCE_ID } from './spec-schema.mjs';
 import { buildSpecData } from './spec-data.mjs';
+import { __duplicateKeys, UNIQUE_KEYS_KEYWORD, uniqueKeysKeyword } from './unique-keys-keyword.mjs';
 
 const require = createRequire(import.meta.url);
 const bundlePath = require.resolve('@ims-quick-import/spec/openapi.json');
@@ -38,7 +39,12 @@ const ajv = new Ajv2020.default({
   code: { source: true, esm: true, optimize: true },
 });
 addFormats.default(ajv);
-for (const keyword of extensionKeywords(defs)) ajv.addKeyword({ keyword, schemaType: ['string', 'number', 'boolean', 'object', 'array', 'null'] });
+// `x-unique-keys` is checked by the compiled code itself (unique-keys-keyword.mjs); the other `x-*`
+// keywords are annotations the custom rules read from spec data.
+ajv.addKeyword(uniqueKeysKeyword(defs));
+for (const keyword of extensionKeywords(defs)) {
+  if (keyword !== UNIQUE_KEYS_KEYWORD) ajv.addKeyword({ keyword, schemaType: ['string', 'number', 'boolean', 'object', 'array', 'null'] });
+}
 ajv.addSchema({ $id: RESOURCE_ID, $defs: defs });
 let code = standaloneCode.default(
   ajv,
@@ -53,6 +59,7 @@ const RUNTIME = {
     'function __ucs2length(str) { let n = 0; for (let i = 0; i < str.length; i++) { n++; const c = str.charCodeAt(i); if (c >= 0xd800 && c <= 0xdbff && i + 1 < str.length) { const d = str.charCodeAt(i + 1); if ((d & 0xfc00) === 0xdc00) i++; } } return n; }',
 };
 const helpers = new Set();
+if (!code.includes('__duplicateKeys')) throw new Error(`the ${UNIQUE_KEYS_KEYWORD} keyword emitted no code`);
 code = code.replace(/require\("([^"]+)"\)(\.default)?/g, (_, mod) => {
   if (!RUNTIME[mod]) throw new Error(`Ajv emitted require("${mod}"), which generate.mjs cannot inline`);
   helpers.add(mod);
@@ -66,7 +73,7 @@ let sites = 0;
 const literals = code.match(/schemaPath:/g)?.length ?? 0;
 code = code.replace(/schemaPath:("[^"\\]*"),keyword:/g, (_, path) => `schemaPath:${path},siteId:${sites++},keyword:`);
 if (sites === 0 || sites !== literals) throw new Error(`numbered ${sites} of ${literals} Ajv error literals; Ajv's output changed`);
-write('validators.js', `/* eslint-disable */\n${[...helpers].map((m) => RUNTIME[m]).join('\n')}\n${code}\n`);
+write('validators.js', `/* eslint-disable */\n${[...helpers].map((m) => RUNTIME[m]).join('\n')}\n${__duplicateKeys.toString()}\n${code}\n`);
 write(
   'validators.d.ts',
   `import type { AjvErrorObject } from '../ajv-error.js';\n` +

@@ -16,6 +16,24 @@ export interface RuleSite {
 export interface BranchFacts {
   readonly tree: CodeNode;
   readonly rules: readonly RuleSite[];
+  /** Tag lists whose keys must be unique (`x-unique-keys`), checked by the compiled code itself. */
+  readonly uniqueKeys?: readonly { readonly field: string; readonly code: string; readonly items: string }[];
+}
+
+/** The keyword the generated code reports a duplicate tag key with (scripts/unique-keys-keyword.mjs). */
+export const UNIQUE_KEYS_KEYWORD = 'x-unique-keys';
+
+/**
+ * A duplicate-key error (at the list, params `{ i, key }`) → its issue: on the item (a `key.value`
+ * string) or on its `key` (an object tag), as the custom rules reported it before the check moved
+ * into the compiled code. Such issues come after all others, so the order is unchanged.
+ */
+export function uniqueKeyIssue(error: AjvErrorObject, facts: BranchFacts): RawIssue {
+  const list = error.instancePath;
+  const u = facts.uniqueKeys?.find((x) => appendSegment('', x.field) === list);
+  const key = String(error.params['key']);
+  if (u === undefined) return { path: list, code: codeFor(facts.tree, list, 'uniqueKeys'), rule: 'uniqueKeys', params: { key } };
+  return { path: `${list}/${String(error.params['i'])}${u.items === 'string' ? '' : '/key'}`, code: u.code, rule: 'uniqueKeys', params: { key } };
 }
 
 /**
@@ -63,8 +81,13 @@ export function issueOfError(error: AjvErrorObject, facts: BranchFacts, fallback
 export function issuesFromAjv(errors: readonly AjvErrorObject[], branch: BranchFacts | undefined, fallback: BranchFacts): RawIssue[] {
   const facts = branch ?? fallback;
   const issues: RawIssue[] = [];
+  const late: RawIssue[] = [];
   const rulesSeen = new Set<number>();
   for (const error of errors) {
+    if (error.keyword === UNIQUE_KEYS_KEYWORD) {
+      late.push(uniqueKeyIssue(error, facts));
+      continue;
+    }
     const site = branch ? ruleSiteIndex(error.schemaPath, branch.rules) : -1;
     if (site >= 0) {
       if (!rulesSeen.has(site)) {
@@ -75,5 +98,6 @@ export function issuesFromAjv(errors: readonly AjvErrorObject[], branch: BranchF
     }
     issues.push(issueOfError(error, facts, fallback));
   }
+  for (const issue of late) issues.push(issue);
   return issues;
 }

@@ -88,8 +88,15 @@ function pushDuplicate(issues: RawIssue[], field: string, code: string, items: s
  * and the per-OS min_disk floor. Each runs only where the value already has the right shape, so one
  * mistake is not reported twice. Appends to `issues` (the schema's issues so far) and returns it.
  */
-export function customIssues(body: Record<string, unknown>, facts: CustomRuleFacts, profile: Profile, issues: RawIssue[] = []): RawIssue[] {
-  for (const { field, code, items } of facts.uniqueKeys) {
+export function customIssues(
+  body: Record<string, unknown>,
+  facts: CustomRuleFacts,
+  profile: Profile,
+  issues: RawIssue[] = [],
+  /** False when the compiled validator has already checked them (validate-request does so). */
+  checkUniqueKeys = true,
+): RawIssue[] {
+  for (const { field, code, items } of checkUniqueKeys ? facts.uniqueKeys : []) {
     const list = own(body, field);
     if (!Array.isArray(list) || list.length < 2) continue;
     if (list.length <= SMALL) {

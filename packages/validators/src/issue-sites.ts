@@ -1,5 +1,5 @@
 import type { AjvErrorObject } from './ajv-error.js';
-import { issueOfError, ruleIssue, ruleSiteIndex, type BranchFacts } from './ajv-issues.js';
+import { issueOfError, ruleIssue, ruleSiteIndex, UNIQUE_KEYS_KEYWORD, uniqueKeyIssue, type BranchFacts } from './ajv-issues.js';
 import { composeMessage } from './messages.js';
 import type { Locale, RawIssue } from './types.js';
 
@@ -38,6 +38,8 @@ const FIXED_PARAMS = new Set([
   'type', 'enum', 'const', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum',
   'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems', 'minProperties', 'maxProperties',
 ]);
+/** The `rule` of a schema site where the generated code reports duplicate tag keys. */
+const UNIQUE = -2;
 /** Hostile keys and paths are not cached (and have huge messages anyway); the cache is bounded. */
 const MAX_KEY = 256;
 const MAX_SITES = 4096;
@@ -51,7 +53,7 @@ class SchemaSite {
   /** instancePath → varying param ('' if none) → issue. */
   readonly byInstance = new Map<string, Map<string, IssueSite>>();
   constructor(
-    /** Index of the `x-rule` site this schema path lies in, or -1. */
+    /** Index of the `x-rule` site this schema path lies in, -1 if none, UNIQUE for a duplicate tag key. */
     readonly rule: number,
     /** The param that varies between errors here (e.g. `missingProperty`), if any. */
     readonly varying: string | undefined,
@@ -80,18 +82,22 @@ export class SiteCache {
   /** Same issues, in the same order, as `issuesFromAjv(errors, branch, fallback)`. */
   issues(errors: readonly AjvErrorObject[]): RawIssue[] {
     const out: RawIssue[] = [];
+    let late: RawIssue[] | undefined;
     let rulesSeen = 0;
     for (let i = 0; i < errors.length; i++) {
       const error = errors[i]!;
       const id = error.siteId;
       let at = id === undefined ? this.bySchemaPath.get(error.schemaPath) : this.bySiteId[id];
       if (at === undefined) at = this.schemaSite(error);
-      if (at.rule < 0) out.push(this.issue(error, at));
+      if (at.rule === -1) out.push(this.issue(error, at));
+      // Duplicate keys (params vary: index and key) are not cached, and go last, as in issuesFromAjv.
+      else if (at.rule === UNIQUE) (late ??= []).push(uniqueKeyIssue(error, this.branch ?? this.fallback));
       else if ((rulesSeen & (1 << at.rule)) === 0) {
         rulesSeen |= 1 << at.rule;
         out.push(this.ruleSites[at.rule]!);
       }
     }
+    if (late !== undefined) for (let i = 0; i < late.length; i++) out.push(late[i]!);
     return out;
   }
 
@@ -109,7 +115,7 @@ export class SiteCache {
 
   private schemaSite(error: AjvErrorObject): SchemaSite {
     const { keyword } = error;
-    const rule = this.branch ? ruleSiteIndex(error.schemaPath, this.branch.rules) : -1;
+    const rule = keyword === UNIQUE_KEYS_KEYWORD ? UNIQUE : this.branch ? ruleSiteIndex(error.schemaPath, this.branch.rules) : -1;
     const varying = VARYING_PARAM.get(keyword);
     const at = new SchemaSite(rule, varying, varying !== undefined || FIXED_PARAMS.has(keyword));
     if (error.siteId !== undefined) this.bySiteId[error.siteId] = at;

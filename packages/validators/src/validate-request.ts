@@ -55,25 +55,14 @@ const NO_ISSUES: RawIssue[] = Object.freeze([]) as unknown as RawIssue[];
 interface Branch {
   readonly facts: BranchFacts & CustomRuleFacts;
   readonly sites: SiteCache;
-  /** The tag fields the always-on custom rule (unique keys) reads. */
-  readonly uniqueKeyFields: readonly string[];
 }
 const branchOfTag = new Map<string, Branch>(
   Object.keys(tags).map((tag) => {
     const name = tags[tag]!;
-    return [tag, { facts: branches[name]!, sites: siteCaches[name]!, uniqueKeyFields: branches[name]!.uniqueKeys.map((u) => u.field) }];
+    return [tag, { facts: branches[name]!, sites: siteCaches[name]! }];
   }),
 );
 const defaultBranchOf = branchOfTag.get(defaultTag)!;
-
-/** Unique keys can only be broken by an array of two or more tags. */
-function mayHaveDuplicates(body: Record<string, unknown>, fields: readonly string[]): boolean {
-  for (let i = 0; i < fields.length; i++) {
-    const list = body[fields[i]!];
-    if (Array.isArray(list) && list.length > 1) return true;
-  }
-  return false;
-}
 
 /** All issues of a body, before rendering. Never throws. */
 export function requestIssues(body: unknown, options?: ValidateOptions): RawIssue[] {
@@ -93,23 +82,19 @@ function collectIssues(body: unknown, options?: ValidateOptions): RawIssue[] {
   // object is never touched (spread defines own data properties: no setters run, and `__proto__`
   // stays a plain key). A tag naming no branch selects none; Ajv then reports it.
   const tag = hasOwn(body, tagName) ? body[tagName] : undefined;
-  let view = body;
-  let branch: Branch | undefined;
-  if (tag === undefined || tag === null) {
-    view = { ...body, [tagName]: defaultTag };
-    branch = defaultBranchOf;
-  } else if (typeof tag === 'string') {
-    branch = branchOfTag.get(tag);
-  }
-  const raw: RawIssue[] = validateRequestSchema(view)
+  const typeless = tag === undefined || tag === null;
+  const valid = validateRequestSchema(typeless ? { ...body, [tagName]: defaultTag } : body);
+  // Duplicate tag keys (`x-unique-keys`) are checked by the compiled code itself, so under the default
+  // profile a valid body is done: no branch look-up, nothing allocated. `strict` adds the custom rules
+  // (custom-rules.ts) after the schema's issues.
+  const strict = options?.profile === 'strict';
+  if (valid && !strict) return NO_ISSUES;
+  const branch: Branch | undefined = typeless ? defaultBranchOf : typeof tag === 'string' ? branchOfTag.get(tag) : undefined;
+  const raw: RawIssue[] = valid
     ? NO_ISSUES
     : (branch ? branch.sites : noBranch).issues((validateRequestSchema.errors ?? []) as AjvErrorObject[]);
-  if (branch === undefined) return raw;
-  // The custom rules run under `strict`, or when a tag array could hold a duplicate key; otherwise
-  // they cannot find anything, and a few property reads replace the pass.
-  const profile = options?.profile ?? 'default';
-  if (profile !== 'strict' && !mayHaveDuplicates(body, branch.uniqueKeyFields)) return raw;
-  return customIssues(body, branch.facts, profile, raw === NO_ISSUES ? [] : raw);
+  if (branch === undefined || !strict) return raw;
+  return customIssues(body, branch.facts, 'strict', raw === NO_ISSUES ? [] : raw, false);
 }
 
 /** Checks a quick-import body as the service would; `value` is the caller's own object. */
