@@ -52,8 +52,6 @@ export function canonicalHeaders(headers: Array<[string, string]>): CanonicalHea
   return { lines, signed };
 }
 
-export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-
 /** YYYYMMDDTHHMMSSZ in UTC. */
 export function formatSdkDate(date: Date): string {
   return date.toISOString().replace(/[-:]|\.\d+/g, ''); // 2024-01-02T03:04:05.000Z → 20240102T030405Z

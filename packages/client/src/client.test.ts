@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { officialVerify } from '../test/helpers/official-verify.js';
-import { type Handler, startServer, type TestServer } from '../test/helpers/server.js';
+import { type Handler, serveEach } from '../test/helpers/server.js';
 import { createImsClient as createWebClient, akskAuth as webAkskAuth } from './index.js';
 import { akskAuth, createImsClient, ImsApiError, RequestValidationError, tokenAuth } from './index.node.js';
 
@@ -11,16 +11,7 @@ const PROJECT = '0a1b2c3d4e5f40a1b2c3d4e5f6a7b8c9';
 const JOB = 'ff8080814dbd65d7014dbe0d84db0013';
 const BODY = { name: 'img-1', os_version: 'Ubuntu 22.04 server 64bit', image_url: 'bucket:images/img.zvhd2', min_disk: 40 } as const;
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  server = await startServer(handler);
-  return server;
-}
+const serve = serveEach(afterEach);
 
 const accepted: Handler = () => ({ json: { job_id: JOB }, headers: { 'x-request-id': 'req-1' } });
 

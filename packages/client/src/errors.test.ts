@@ -1,18 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Handler, startServer, type TestServer } from '../test/helpers/server.js';
+import { type Handler, serveEach } from '../test/helpers/server.js';
 import { akskAuth, createImsClient, ImsApiError } from './index.node.js';
 
 const BODY = { name: 'img-1', os_version: 'Ubuntu 22.04 server 64bit', image_url: 'bucket:images/img.zvhd2', min_disk: 40 };
 const auth = akskAuth({ ak: 'HPUATESTAK0000000001', sk: 'testSecretKey-0123456789-abcdefghijklmnop' });
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serve = serveEach(afterEach);
 
 async function failWith(handler: Handler): Promise<ImsApiError> {
-  server = await startServer(handler);
+  const server = await serve(handler);
   const client = createImsClient({ baseUrl: server.url, auth, retry: false });
   const error = await client.quickImport(BODY).then(
     () => undefined,

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Handler, startServer, type TestServer } from '../test/helpers/server.js';
+import { countingFetch, serveEach } from '../test/helpers/server.js';
 import { createImsClient, ImsApiError, tokenAuth } from './index.node.js';
 
 const JOB = 'ff8080814dbd65d7014dbe0d84db0013';
@@ -8,15 +8,7 @@ const BODY = { name: 'img-1', os_version: 'Ubuntu 22.04 server 64bit', image_url
 const auth = tokenAuth('tok-secret-value');
 const fast = { baseDelayMs: 1, maxDelayMs: 50 };
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-async function serve(handler: Handler): Promise<TestServer> {
-  server = await startServer(handler);
-  return server;
-}
+const serve = serveEach(afterEach);
 
 /** A port nothing listens on: bind, read the port, close. */
 async function closedPort(): Promise<number> {
@@ -117,31 +109,23 @@ describe('POST is never retried once it may have reached the server', () => {
 
   it('a POST refused before connecting is retried (it never left), unless retryUnsentPost is false', async () => {
     const port = await closedPort();
-    let calls = 0;
-    const counting: typeof fetch = (input, init) => {
-      calls++;
-      return fetch(input, init);
-    };
-    const client = createImsClient({ baseUrl: `http://127.0.0.1:${port}`, auth, fetch: counting, retry: { ...fast, retries: 2 } });
+    const counting = countingFetch();
+    const client = createImsClient({ baseUrl: `http://127.0.0.1:${port}`, auth, fetch: counting.fetch, retry: { ...fast, retries: 2 } });
     await expect(client.quickImport(BODY)).rejects.toThrow(/fetch failed/);
-    expect(calls).toBe(3);
-    calls = 0;
-    const strict = createImsClient({ baseUrl: `http://127.0.0.1:${port}`, auth, fetch: counting, retry: { ...fast, retryUnsentPost: false } });
+    expect(counting.calls()).toBe(3);
+    counting.reset();
+    const strict = createImsClient({ baseUrl: `http://127.0.0.1:${port}`, auth, fetch: counting.fetch, retry: { ...fast, retryUnsentPost: false } });
     await expect(strict.quickImport(BODY)).rejects.toThrow(/fetch failed/);
-    expect(calls).toBe(1);
+    expect(counting.calls()).toBe(1);
   });
 
   it('an unsent POST made through openapi-fetch is re-sent with its body rebuilt', async () => {
     const port = await closedPort();
-    let calls = 0;
-    const counting: typeof fetch = (input, init) => {
-      calls++;
-      return fetch(input, init);
-    };
-    const client = createImsClient({ baseUrl: `http://127.0.0.1:${port}`, auth, fetch: counting, retry: { ...fast, retries: 2 } });
+    const counting = countingFetch();
+    const client = createImsClient({ baseUrl: `http://127.0.0.1:${port}`, auth, fetch: counting.fetch, retry: { ...fast, retries: 2 } });
     // Without the rebuild the second attempt fails on a used body instead of reaching the network.
     await expect(client.POST('/v2/cloudimages/quickimport/action', { body: BODY })).rejects.toThrow(/fetch failed/);
-    expect(calls).toBe(3);
+    expect(counting.calls()).toBe(3);
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Handler, startServer, type TestServer } from '../test/helpers/server.js';
+import { type Handler, serveEach } from '../test/helpers/server.js';
 import { createImsClient, JobFailedError, tokenAuth, WaitTimeoutError } from './index.node.js';
 import type { JobProgressEvent } from './wait-for-job.js';
 
@@ -7,13 +7,9 @@ const JOB = 'ff8080814dbd65d7014dbe0d84db0013';
 const BODY = { name: 'img-1', os_version: 'Ubuntu 22.04 server 64bit', image_url: 'bucket:images/img.zvhd2', min_disk: 40 };
 const auth = tokenAuth('tok-secret-value');
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serve = serveEach(afterEach);
 async function client(handler: Handler) {
-  server = await startServer(handler);
+  const server = await serve(handler);
   return { s: server, c: createImsClient({ baseUrl: server.url, auth, retry: false }) };
 }
 

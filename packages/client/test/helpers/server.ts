@@ -69,3 +69,29 @@ export async function startServer(handler: Handler): Promise<TestServer> {
       }),
   };
 }
+
+/**
+ * For a test file: returns `serve(handler)`, which starts a server for the current test, and registers an
+ * afterEach hook (via the given function, so this module stays free of vitest) that closes it.
+ */
+export function serveEach(afterEach: (hook: () => Promise<void>) => void): (handler: Handler) => Promise<TestServer> {
+  let current: TestServer | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return async (handler) => (current = await startServer(handler));
+}
+
+/** A fetch that counts its calls (and otherwise is the global fetch). */
+export function countingFetch(): { fetch: typeof fetch; calls: () => number; reset: () => void } {
+  let calls = 0;
+  return {
+    fetch: (input, init) => {
+      calls++;
+      return fetch(input, init);
+    },
+    calls: () => calls,
+    reset: () => void (calls = 0),
+  };
+}
