@@ -7,7 +7,9 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { ajvDefs, extensionKeywords, RESOURCE_ID } from './spec-schema.mjs';
+import { inlineRef } from 'ajv/dist/compile/resolve.js';
+import { ajvDefs, extensionKeywords, inlineBranchRefs, RESOURCE_ID } from './spec-schema.mjs';
+import { __codePointLength, useFastLengthKeywords } from './length-keyword.mjs';
 import { buildSpecData } from './spec-data.mjs';
 import { __duplicateKeys, UNIQUE_KEYS_KEYWORD, uniqueKeysKeyword } from './unique-keys-keyword.mjs';
 
@@ -30,15 +32,29 @@ export const ENTRIES = {
 };
 
 // 1. Ajv standalone.
-const { defs, info } = ajvDefs(bundle, UNION);
+const { defs: derived, info } = ajvDefs(bundle, UNION);
+const defs = inlineBranchRefs(derived, info.branches);
+// Ajv inlines a ref-free `$ref` target into the caller when it has at most INLINE_LIMIT keys. The
+// branches must stay functions (the discriminator would otherwise copy the system branch once per tag
+// value, ECS and BMS), while every other ref-free target is inlined as with Ajv's default.
+const INLINE_LIMIT = 100;
+for (const [name, schema] of Object.entries(defs)) {
+  const isBranch = info.branches.includes(name);
+  const sameAsDefault = inlineRef(schema, true) === inlineRef(schema, INLINE_LIMIT);
+  if (isBranch ? inlineRef(schema, INLINE_LIMIT) : !sameAsDefault) {
+    throw new Error(`INLINE_LIMIT ${INLINE_LIMIT} no longer separates the branches from the other schemas (${name})`);
+  }
+}
 const ajv = new Ajv2020.default({
   strict: true,
   allErrors: true, // every broken field gets its own issue
   discriminator: true,
   messages: false, // messages come from our en/zh-CN tables
+  inlineRefs: INLINE_LIMIT,
   code: { source: true, esm: true, optimize: true },
 });
 addFormats.default(ajv);
+useFastLengthKeywords(ajv);
 // `x-unique-keys` is checked by the compiled code itself (unique-keys-keyword.mjs); the other `x-*`
 // keywords are annotations the custom rules read from spec data.
 ajv.addKeyword(uniqueKeysKeyword(defs));
@@ -51,20 +67,11 @@ let code = standaloneCode.default(
   Object.fromEntries(Object.entries(ENTRIES).map(([name, schema]) => [name, `${RESOURCE_ID}#/$defs/${schema}`])),
 );
 
-// Ajv's esm output still require()s runtime helpers (toolchain.md §6 pitfall 4). We replace each with
-// our own implementation so the module has no imports at all; anything unknown fails the build.
-const RUNTIME = {
-  'ajv/dist/runtime/ucs2length':
-    // Length in Unicode code points, as JSON Schema counts it (a surrogate pair is one character).
-    'function __ucs2length(str) { let n = 0; for (let i = 0; i < str.length; i++) { n++; const c = str.charCodeAt(i); if (c >= 0xd800 && c <= 0xdbff && i + 1 < str.length) { const d = str.charCodeAt(i + 1); if ((d & 0xfc00) === 0xdc00) i++; } } return n; }',
-};
-const helpers = new Set();
+// Ajv's esm output require()s its runtime helpers (toolchain.md §6 pitfall 4). The one this schema
+// needed, ucs2length, is replaced by our length keywords, whose helper is inlined below like
+// __duplicateKeys; any require that shows up means a new helper to write, so it fails the build.
 if (!code.includes('__duplicateKeys')) throw new Error(`the ${UNIQUE_KEYS_KEYWORD} keyword emitted no code`);
-code = code.replace(/require\("([^"]+)"\)(\.default)?/g, (_, mod) => {
-  if (!RUNTIME[mod]) throw new Error(`Ajv emitted require("${mod}"), which generate.mjs cannot inline`);
-  helpers.add(mod);
-  return `__${mod.split('/').pop()}`;
-});
+if (!code.includes('__codePointLength')) throw new Error('the length keywords emitted no code');
 if (/\brequire\(|\bimport\s|\bimport\(/.test(code.replace(/"[^"]*"/g, ''))) throw new Error('generated validators still import something');
 code = code.replace(/^"use strict";/, '');
 // Number every error literal (`siteId`), so the validators find what an error means by an array index
@@ -73,7 +80,7 @@ let sites = 0;
 const literals = code.match(/schemaPath:/g)?.length ?? 0;
 code = code.replace(/schemaPath:("[^"\\]*"),keyword:/g, (_, path) => `schemaPath:${path},siteId:${sites++},keyword:`);
 if (sites === 0 || sites !== literals) throw new Error(`numbered ${sites} of ${literals} Ajv error literals; Ajv's output changed`);
-write('validators.js', `/* eslint-disable */\n${[...helpers].map((m) => RUNTIME[m]).join('\n')}\n${__duplicateKeys.toString()}\n${code}\n`);
+write('validators.js', `/* eslint-disable */\n${__duplicateKeys.toString()}\n${__codePointLength.toString()}\n${code}\n`);
 write(
   'validators.d.ts',
   `import type { AjvErrorObject } from '../ajv-error.js';\n` +

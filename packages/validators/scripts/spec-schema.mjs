@@ -135,3 +135,34 @@ function addObjectTypes(schema) {
   for (const key of ['allOf', 'anyOf', 'oneOf']) for (const s of schema[key] ?? []) addObjectTypes(s);
   for (const key of ['properties', 'dependentSchemas']) for (const s of Object.values(schema[key] ?? {})) addObjectTypes(s);
 }
+
+/**
+ * The `$defs` generate.mjs compiles: in each branch of the union, every `$ref` replaced by its target
+ * (the derived schemas have no siblings next to a `$ref`, which is checked). Ajv then compiles each
+ * branch into one function: the tag lists are checked inline instead of through functions shared by
+ * both branches (no call, no options object, no error concatenation per body), and every error site
+ * of a request lies in exactly one branch. Verdicts are unchanged (the 5 000-body test compares them
+ * with plain `oneOf` over the raw bundle). The other schemas keep their refs.
+ */
+export function inlineBranchRefs(defs, branches) {
+  const expand = (node, trail) => {
+    if (Array.isArray(node)) return node.map((n) => expand(n, trail));
+    if (node === null || typeof node !== 'object') return node;
+    if (typeof node.$ref === 'string') {
+      if (Object.keys(node).length !== 1) throw new Error(`cannot inline ${node.$ref}: it has sibling keywords`);
+      const name = targetName(node.$ref);
+      if (trail.includes(name)) throw new Error(`cannot inline recursive ${[...trail, name].join(' → ')}`);
+      if (!defs[name]) throw new Error(`unknown $ref ${node.$ref}`);
+      return expand(defs[name], [...trail, name]);
+    }
+    const out = {};
+    for (const [key, value] of Object.entries(node)) {
+      // enum/const/default hold data, not schemas: a `$ref` key there is a value, not a reference.
+      out[key] = key === 'enum' || key === 'const' || key === 'default' ? value : expand(value, trail);
+    }
+    return out;
+  };
+  const out = { ...defs };
+  for (const name of branches) out[name] = expand(defs[name], [name]);
+  return out;
+}
