@@ -10,6 +10,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { inlineRef } from 'ajv/dist/compile/resolve.js';
 import { ajvDefs, extensionKeywords, inlineBranchRefs, RESOURCE_ID } from './spec-schema.mjs';
 import { __codePointLength, useFastLengthKeywords } from './length-keyword.mjs';
+import { rewriteRequestSites } from './request-sites.mjs';
 import { buildSpecData } from './spec-data.mjs';
 import { __duplicateKeys, UNIQUE_KEYS_KEYWORD, uniqueKeysKeyword } from './unique-keys-keyword.mjs';
 
@@ -74,20 +75,26 @@ if (!code.includes('__duplicateKeys')) throw new Error(`the ${UNIQUE_KEYS_KEYWOR
 if (!code.includes('__codePointLength')) throw new Error('the length keywords emitted no code');
 if (/\brequire\(|\bimport\s|\bimport\(/.test(code.replace(/"[^"]*"/g, ''))) throw new Error('generated validators still import something');
 code = code.replace(/^"use strict";/, '');
-// Number every error literal (`siteId`), so the validators find what an error means by an array index
-// instead of hashing its schema path (src/issue-sites.ts). Every literal must have the expected shape.
-let sites = 0;
-const literals = code.match(/schemaPath:/g)?.length ?? 0;
-code = code.replace(/schemaPath:("[^"\\]*"),keyword:/g, (_, path) => `schemaPath:${path},siteId:${sites++},keyword:`);
-if (sites === 0 || sites !== literals) throw new Error(`numbered ${sites} of ${literals} Ajv error literals; Ajv's output changed`);
+// The request validator builds the validators' issues itself (request-sites.mjs); the response
+// validators keep Ajv's error objects (src/responses.ts maps them).
+code = rewriteRequestSites(code, 'validateRequestSchema', info.tags);
 write('validators.js', `/* eslint-disable */\n${__duplicateKeys.toString()}\n${__codePointLength.toString()}\n${code}\n`);
 write(
   'validators.d.ts',
-  `import type { AjvErrorObject } from '../ajv-error.js';\n` +
+  `import type { AjvErrorObject } from '../ajv-error.js';
+import type { IssueBuilders, RequestSite } from '../request-site.js';
+import type { ValidationIssue } from '../types.js';
+/** Issues come from the builders given to connectIssueBuilders(). */
+export declare const validateRequestSchema: { (data: unknown): boolean; errors?: ValidationIssue[] | null };
+` +
     Object.keys(ENTRIES)
+      .filter((name) => name !== 'validateRequestSchema')
       .map((name) => `export declare const ${name}: { (data: unknown): boolean; errors?: AjvErrorObject[] | null };`)
       .join('\n') +
-    '\n',
+    `
+export declare const REQUEST_SITES: readonly RequestSite[];
+export declare function connectIssueBuilders(builders: IssueBuilders): void;
+`,
 );
 
 // 2. Spec data (codes, rules, catalog) as a typed module.

@@ -4,6 +4,4 @@ export interface AjvErrorObject {
   schemaPath: string;
   keyword: string;
   params: Record<string, unknown>;
-  /** Which error literal of the generated code raised it (numbered by generate.mjs); fixes schemaPath. */
-  siteId?: number;
 }

@@ -74,7 +74,7 @@ export function issueOfError(error: AjvErrorObject, facts: BranchFacts, fallback
 }
 
 /**
- * Ajv errors → issues (the reference mapping; validate-request uses its cached form in issue-sites.ts,
+ * Ajv errors → issues (the reference mapping; request-issues.ts resolves each site of the generated code through it once,
  * and a test holds the two equal). Every error raised inside an `x-rule` subschema (e.g. the `if` and
  * the `then/.../enum` of armNeedsUefi) collapses into one issue named for the rule.
  */

@@ -44,8 +44,10 @@ describe('custom rules', () => {
 
   test('a value that already has an issue gets no strict issue', () => {
     const flagged = { path: '/min_disk', code: 'IMG.0055', rule: 'minimum', params: {} };
-    expect(customIssues({ min_disk: 0 }, data, 'strict', [flagged])).toEqual([flagged]);
+    expect(customIssues({ min_disk: 0 }, data, 'strict')).toHaveLength(1);
+    expect(customIssues({ min_disk: 0 }, data, 'strict', [flagged])).toEqual([]);
     const tagIssue = { path: '/tags/0', code: 'IMG.0115', rule: 'pattern', params: {} };
-    expect(customIssues({ tags: ['环境.x'] }, system, 'strict', [tagIssue])).toEqual([tagIssue]);
+    expect(customIssues({ tags: ['环境.x'] }, system, 'strict')).toHaveLength(1);
+    expect(customIssues({ tags: ['环境.x'] }, system, 'strict', [tagIssue])).toEqual([]);
   });
 });

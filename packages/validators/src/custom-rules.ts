@@ -86,16 +86,18 @@ function pushDuplicate(issues: RawIssue[], field: string, code: string, items: s
 /**
  * Rules JSON Schema cannot state: unique tag keys always; under `strict` the older regions' tag limits
  * and the per-OS min_disk floor. Each runs only where the value already has the right shape, so one
- * mistake is not reported twice. Appends to `issues` (the schema's issues so far) and returns it.
+ * mistake is not reported twice: nothing is reported on or inside a path of `schemaIssues` (the
+ * schema's issues so far). Returns the new issues.
  */
 export function customIssues(
   body: Record<string, unknown>,
   facts: CustomRuleFacts,
   profile: Profile,
-  issues: RawIssue[] = [],
+  schemaIssues: readonly { readonly path: string }[] = [],
   /** False when the compiled validator has already checked them (validate-request does so). */
   checkUniqueKeys = true,
 ): RawIssue[] {
+  const issues: RawIssue[] = [];
   for (const { field, code, items } of checkUniqueKeys ? facts.uniqueKeys : []) {
     const list = own(body, field);
     if (!Array.isArray(list) || list.length < 2) continue;
@@ -120,7 +122,7 @@ export function customIssues(
     }
   }
   if (profile !== 'strict') return issues;
-  const flagged = flaggedPaths(issues);
+  const flagged = flaggedPaths(schemaIssues.length === 0 ? issues : [...schemaIssues, ...issues]);
   const isFlagged = (path: string) => flagged.has(path);
 
   for (const s of facts.strict) {
@@ -166,7 +168,7 @@ export function customIssues(
 }
 
 /** Every path that has an issue, and every ancestor of one: "is this value or anything in it flagged?" in O(1). */
-function flaggedPaths(raw: readonly RawIssue[]): Set<string> {
+function flaggedPaths(raw: readonly { readonly path: string }[]): Set<string> {
   const set = new Set<string>();
   for (const { path } of raw) {
     for (let at = path.indexOf('/', 1); at > 0; at = path.indexOf('/', at + 1)) set.add(path.slice(0, at));

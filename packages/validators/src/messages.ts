@@ -106,7 +106,7 @@ export function renderMessage(issue: RawIssue, locale: Locale): string {
   return message;
 }
 
-/** The message of an issue, built afresh (renderMessage caches it; issue-sites.ts caches per site). */
+/** The message of an issue, built afresh (renderMessage caches it; request-issues.ts caches per site). */
 export function composeMessage(issue: RawIssue, locale: Locale): string {
   const entry = Object.prototype.hasOwnProperty.call(catalog, issue.code) ? catalog[issue.code] : undefined;
   const hint = locale === 'en' ? entry?.hint : entry?.zhHint;

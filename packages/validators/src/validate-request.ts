@@ -1,10 +1,8 @@
-import type { AjvErrorObject } from './ajv-error.js';
 import type { BranchFacts } from './ajv-issues.js';
 import { customIssues, type CustomRuleFacts } from './custom-rules.js';
 import { BRANCHES, DISCRIMINATOR, EMPTY_BODY_CODE, STRUCTURAL_CODE } from './generated/spec-data.js';
-import { validateRequestSchema } from './generated/validators.js';
-import { IssueSite, SiteCache } from './issue-sites.js';
 import { renderMessage } from './messages.js';
+import { schemaIssues } from './request-issues.js';
 import type {
   DataDiskImageRequest,
   Locale,
@@ -18,83 +16,68 @@ import type {
 import { ValidationError } from './validation-error.js';
 
 type BranchName = keyof typeof BRANCHES;
-const branches = BRANCHES as unknown as Readonly<Record<string, BranchFacts & CustomRuleFacts>>;
+type Facts = BranchFacts & CustomRuleFacts;
+const branches = BRANCHES as unknown as Readonly<Record<string, Facts>>;
 const tags = DISCRIMINATOR.tags as Readonly<Record<string, BranchName>>;
 const tagName = DISCRIMINATOR.propertyName;
 const defaultBranch = DISCRIMINATOR.defaultBranch as BranchName;
 const defaultTag = Object.keys(tags).find((t) => tags[t] === defaultBranch)!;
 const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
-/** Ajv errors → issues, cached per branch (issue-sites.ts); `noBranch` when the tag names no branch. */
-const siteCaches: Readonly<Record<string, SiteCache>> = Object.fromEntries(
-  Object.keys(branches).map((name) => [name, new SiteCache(branches[name], branches[defaultBranch]!)]),
-);
-const noBranch = new SiteCache(undefined, branches[defaultBranch]!);
+/** The branch facts of each tag, found with one Map look-up (the strict profile's rules need them). */
+const branchOfTag = new Map<string, Facts>(Object.keys(tags).map((tag) => [tag, branches[tags[tag]!]!]));
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** At most this many issues are returned (the first ones found), so hostile bodies stay cheap to report. */
 export const MAX_ISSUES = 100;
 
+const localeOf = (options: ValidateOptions | undefined): Locale => (options?.locale === 'zh-CN' ? 'zh-CN' : 'en');
+
+/** Issues made outside the compiled validator (custom rules, bodies that are not objects) → rendered. */
 export function render(raw: readonly RawIssue[], options: ValidateOptions | undefined): ValidationIssue[] {
-  const locale: Locale = options?.locale === 'zh-CN' ? 'zh-CN' : 'en';
+  const locale = localeOf(options);
   const n = raw.length < MAX_ISSUES ? raw.length : MAX_ISSUES;
   const out: ValidationIssue[] = [];
   for (let i = 0; i < n; i++) {
     const r = raw[i]!;
-    // Cached sites (nearly every issue) carry their rendered message; the rest are rendered here.
-    const message = r instanceof IssueSite ? r.message(locale) : renderMessage(r, locale);
-    out.push({ path: r.path, code: r.code, rule: r.rule, message });
+    out.push({ path: r.path, code: r.code, rule: r.rule, message: renderMessage(r, locale) });
   }
   return out;
 }
 
-/** No issues: shared, frozen, so nothing can add to it (customIssues gets a fresh array when it runs). */
-const NO_ISSUES: RawIssue[] = Object.freeze([]) as unknown as RawIssue[];
+/** No issues: shared, frozen, so nothing can add to it. */
+const NO_ISSUES: ValidationIssue[] = Object.freeze([]) as unknown as ValidationIssue[];
+const NOT_AN_OBJECT: RawIssue = { path: '', code: STRUCTURAL_CODE, rule: 'type', params: { type: 'object' } };
 
-/** Everything a call needs about its branch, found with one Map look-up of the tag. */
-interface Branch {
-  readonly facts: BranchFacts & CustomRuleFacts;
-  readonly sites: SiteCache;
-}
-const branchOfTag = new Map<string, Branch>(
-  Object.keys(tags).map((tag) => {
-    const name = tags[tag]!;
-    return [tag, { facts: branches[name]!, sites: siteCaches[name]! }];
-  }),
-);
-const defaultBranchOf = branchOfTag.get(defaultTag)!;
-
-/** All issues of a body, before rendering. Never throws. */
-export function requestIssues(body: unknown, options?: ValidateOptions): RawIssue[] {
+/** All issues of a body, at most MAX_ISSUES, rendered; empty when it is valid. Never throws. */
+export function requestIssues(body: unknown, options?: ValidateOptions): ValidationIssue[] {
   try {
     return collectIssues(body, options);
   } catch {
     // Only a hostile object gets here (a throwing getter, a revoked Proxy): no JSON value can.
-    return [{ path: '', code: STRUCTURAL_CODE, rule: 'type', params: { type: 'object' } }];
+    return render([NOT_AN_OBJECT], options);
   }
 }
 
-function collectIssues(body: unknown, options?: ValidateOptions): RawIssue[] {
-  if (body === undefined) return [{ path: '', code: EMPTY_BODY_CODE, rule: 'required', params: {} }];
-  if (!isRecord(body)) return [{ path: '', code: STRUCTURAL_CODE, rule: 'type', params: { type: 'object' } }];
+function collectIssues(body: unknown, options?: ValidateOptions): ValidationIssue[] {
+  if (body === undefined) return render([{ path: '', code: EMPTY_BODY_CODE, rule: 'required', params: {} }], options);
+  if (!isRecord(body)) return render([NOT_AN_OBJECT], options);
   // The branch: a missing or null tag selects the default branch (x-defaultMapping, i.e. ECS). Ajv's
   // discriminator demands a tag, so it gets a shallow copy with the default filled in — the caller's
   // object is never touched (spread defines own data properties: no setters run, and `__proto__`
-  // stays a plain key). A tag naming no branch selects none; Ajv then reports it.
+  // stays a plain key). A tag naming no branch selects none; the compiled code then reports it.
   const tag = hasOwn(body, tagName) ? body[tagName] : undefined;
   const typeless = tag === undefined || tag === null;
-  const valid = validateRequestSchema(typeless ? { ...body, [tagName]: defaultTag } : body);
-  // Duplicate tag keys (`x-unique-keys`) are checked by the compiled code itself, so under the default
-  // profile a valid body is done: no branch look-up, nothing allocated. `strict` adds the custom rules
-  // (custom-rules.ts) after the schema's issues.
-  const strict = options?.profile === 'strict';
-  if (valid && !strict) return NO_ISSUES;
-  const branch: Branch | undefined = typeless ? defaultBranchOf : typeof tag === 'string' ? branchOfTag.get(tag) : undefined;
-  const raw: RawIssue[] = valid
-    ? NO_ISSUES
-    : (branch ? branch.sites : noBranch).issues((validateRequestSchema.errors ?? []) as AjvErrorObject[]);
-  if (branch === undefined || !strict) return raw;
-  return customIssues(body, branch.facts, 'strict', raw === NO_ISSUES ? [] : raw, false);
+  let issues = schemaIssues(typeless ? { ...body, [tagName]: defaultTag } : body, localeOf(options));
+  // `strict` adds the custom rules (custom-rules.ts) after the schema's issues.
+  if (options?.profile === 'strict') {
+    const facts = typeless ? branchOfTag.get(defaultTag) : typeof tag === 'string' ? branchOfTag.get(tag) : undefined;
+    const extra = facts ? customIssues(body, facts, 'strict', issues, false) : [];
+    if (extra.length > 0) issues = [...(issues ?? []), ...render(extra, options)];
+  }
+  if (issues === undefined) return NO_ISSUES;
+  if (issues.length > MAX_ISSUES) issues.length = MAX_ISSUES;
+  return issues;
 }
 
 /** Checks a quick-import body as the service would; `value` is the caller's own object. */
@@ -102,8 +85,8 @@ export function validateQuickImportRequest(
   body: unknown,
   options?: ValidateOptions,
 ): ValidationResult<QuickImportImageRequest> {
-  const raw = requestIssues(body, options);
-  return raw.length === 0 ? { ok: true, value: body as QuickImportImageRequest } : { ok: false, issues: render(raw, options) };
+  const issues = requestIssues(body, options);
+  return issues.length === 0 ? { ok: true, value: body as QuickImportImageRequest } : { ok: false, issues };
 }
 
 /** Throws a ValidationError (with `.issues`) unless `body` is a valid quick-import body. */

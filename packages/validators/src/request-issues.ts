@@ -1,0 +1,161 @@
+import type { AjvErrorObject } from './ajv-error.js';
+import { issueOfError, ruleIssue, ruleSiteIndex, UNIQUE_KEYS_KEYWORD, uniqueKeyIssue, type BranchFacts } from './ajv-issues.js';
+import { BRANCHES, DISCRIMINATOR } from './generated/spec-data.js';
+import { connectIssueBuilders, REQUEST_SITES, validateRequestSchema } from './generated/validators.js';
+import { appendSegment } from './json-pointer.js';
+import { composeMessage } from './messages.js';
+import type { Locale, RawIssue, ValidationIssue } from './types.js';
+
+// The generated request validator builds the final issues itself: each error site calls one of the
+// builders below with the instance path (scripts/request-sites.mjs). A site is resolved once, through
+// the reference mapping (ajv-issues.ts), into its code, rule and path shape; after that an issue costs
+// one object, and its message comes from the site's cache. A test holds the result equal to the
+// reference mapping over plain Ajv errors.
+
+const branches = BRANCHES as unknown as Readonly<Record<string, BranchFacts>>;
+const fallback = branches[DISCRIMINATOR.defaultBranch]!;
+/** Rule names of the `x-rule` subschemas: several Ajv errors inside one collapse into one issue. */
+const X_RULES = new Set(Object.values(branches).flatMap((b) => b.rules.map((r) => r.rule)));
+
+/** How a site's issue path is made: instance path + a fixed suffix, or a fixed path (an x-rule). */
+const SUFFIX = 0;
+const FIXED = 1;
+/** Hostile paths (10 MB keys) are not cached; each site caches at most this many varying paths. */
+const MAX_CACHED_PATH = 256;
+const MAX_PATHS_PER_SITE = 64;
+
+/** State of the current call, saved and restored around it (a getter in a body may re-enter). */
+let zh = false;
+let ruleIssues = 0;
+let duplicateIssues = 0;
+
+class Site {
+  private enPath: string | undefined = undefined;
+  private en = '';
+  private zhPath: string | undefined = undefined;
+  private zhText = '';
+  /** Messages of other paths seen here (array items), per locale. */
+  private more: Map<string, string> | undefined = undefined;
+  constructor(
+    readonly kind: number,
+    readonly code: string,
+    readonly rule: string,
+    readonly params: Record<string, unknown>,
+    /** The suffix (SUFFIX) or the whole path (FIXED). */
+    readonly text: string,
+  ) {}
+
+  message(path: string): string {
+    if (zh ? path === this.zhPath : path === this.enPath) return zh ? this.zhText : this.en;
+    const locale: Locale = zh ? 'zh-CN' : 'en';
+    if (path.length > MAX_CACHED_PATH) return composeMessage(this.raw(path), locale);
+    const key = zh ? `z${path}` : `e${path}`;
+    let message = this.more?.get(key);
+    if (message === undefined) {
+      message = composeMessage(this.raw(path), locale);
+      if ((this.more ??= new Map()).size >= MAX_PATHS_PER_SITE) this.more.clear();
+      this.more.set(key, message);
+    }
+    if (zh) {
+      this.zhPath = path;
+      this.zhText = message;
+    } else {
+      this.enPath = path;
+      this.en = message;
+    }
+    return message;
+  }
+
+  private raw(path: string): RawIssue {
+    return { path, code: this.code, rule: this.rule, params: this.params };
+  }
+}
+
+const sites: (Site | undefined)[] = [];
+
+function resolve(id: number): Site {
+  const at = REQUEST_SITES[id];
+  if (at === undefined) throw new Error(`unknown request site ${id}`);
+  const facts = at.branch === null ? undefined : branches[at.branch]!;
+  const error: AjvErrorObject = { instancePath: at.template, schemaPath: at.schemaPath, keyword: at.keyword, params: at.params };
+  const rule = facts ? ruleSiteIndex(at.schemaPath, facts.rules) : -1;
+  let site: Site;
+  if (rule >= 0) {
+    const r = ruleIssue(facts!.rules[rule]!);
+    site = new Site(FIXED, r.code, r.rule, r.params, r.path);
+  } else {
+    // additionalProperties: a name no schema defines stands for the key (its code is the parent's).
+    const r = issueOfError(at.keyword === 'additionalProperties' ? { ...error, params: { additionalProperty: '\u0000' } } : error, facts ?? fallback, fallback);
+    const suffix = r.path.slice(at.template.length);
+    if (!r.path.startsWith(at.template)) throw new Error(`site ${id}: ${r.path} is not below ${at.template}`);
+    site = new Site(SUFFIX, r.code, r.rule, at.keyword === 'additionalProperties' ? {} : r.params, suffix);
+  }
+  return (sites[id] = site);
+}
+
+function issue(id: number, instancePath: string): ValidationIssue {
+  const site = sites[id] ?? resolve(id);
+  let path: string;
+  if (site.kind === SUFFIX) path = site.text === '' ? instancePath : instancePath + site.text;
+  else {
+    path = site.text;
+    ruleIssues++;
+  }
+  return { path, code: site.code, rule: site.rule, message: site.message(path) };
+}
+
+function keyIssue(id: number, instancePath: string, key: string): ValidationIssue {
+  const site = sites[id] ?? resolve(id);
+  const path = appendSegment(instancePath, key);
+  return { path, code: site.code, rule: site.rule, message: site.message(path) };
+}
+
+function duplicateIssue(id: number, instancePath: string, index: number, key: string): ValidationIssue {
+  const at = REQUEST_SITES[id]!;
+  const facts = at.branch === null ? fallback : branches[at.branch]!;
+  const error = { instancePath, schemaPath: at.schemaPath, keyword: UNIQUE_KEYS_KEYWORD, params: { i: index, key } };
+  const raw = uniqueKeyIssue(error, facts);
+  duplicateIssues++;
+  return { path: raw.path, code: raw.code, rule: raw.rule, message: composeMessage(raw, zh ? 'zh-CN' : 'en') };
+}
+
+connectIssueBuilders({ issue, keyIssue, duplicateIssue });
+
+/**
+ * The schema's issues for `view` (a record whose tag is set), in `locale`; undefined when it is valid.
+ * As before the builders existed: one issue per `x-rule` however many of its keywords failed, and
+ * duplicate tag keys after every other issue.
+ */
+export function schemaIssues(view: Record<string, unknown>, locale: Locale): ValidationIssue[] | undefined {
+  const outerZh = zh;
+  const outerRuleIssues = ruleIssues;
+  const outerDuplicateIssues = duplicateIssues;
+  zh = locale === 'zh-CN';
+  ruleIssues = 0;
+  duplicateIssues = 0;
+  try {
+    if (validateRequestSchema(view)) return undefined;
+    const issues = validateRequestSchema.errors ?? [];
+    return ruleIssues > 1 || duplicateIssues > 0 ? reorder(issues) : issues;
+  } finally {
+    zh = outerZh;
+    ruleIssues = outerRuleIssues;
+    duplicateIssues = outerDuplicateIssues;
+  }
+}
+
+function reorder(issues: readonly ValidationIssue[]): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  const late: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  for (const i of issues) {
+    if (i.rule === 'uniqueKeys') late.push(i);
+    else if (!X_RULES.has(i.rule)) out.push(i);
+    else if (!seen.has(`${i.rule}\u0000${i.path}`)) {
+      seen.add(`${i.rule}\u0000${i.path}`);
+      out.push(i);
+    }
+  }
+  for (const i of late) out.push(i);
+  return out;
+}
