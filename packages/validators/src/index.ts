@@ -1,5 +1,4 @@
 export {
-  MAX_ISSUES,
   assertQuickImportRequest,
   isDataDiskImageRequest,
   isSystemDiskImageRequest,
@@ -8,6 +7,7 @@ export {
 } from './validate-request.js';
 export { validateImsError, validateJob, validateJobProgress, validateQuickImportResponse } from './responses.js';
 export { ValidationError } from './validation-error.js';
+export { MAX_ISSUES } from './request-issues.js';
 export { RULE_SENTENCES } from './messages.js';
 export {
   EMITTED_CODES,

@@ -11,7 +11,7 @@ import { issuesFromAjv, type BranchFacts } from './ajv-issues.js';
 import { BRANCHES, DISCRIMINATOR } from './generated/spec-data.js';
 import { REQUEST_SITES } from './generated/validators.js';
 import { composeMessage } from './messages.js';
-import { schemaIssues } from './request-issues.js';
+import { MAX_ISSUES, schemaIssues } from './request-issues.js';
 import type { Locale } from './types.js';
 // @ts-expect-error -- plain .mjs build helpers without type declarations
 import { ajvDefs, extensionKeywords, RESOURCE_ID } from '../scripts/spec-schema.mjs';
@@ -96,6 +96,21 @@ describe('issues built by the compiled request validator', () => {
     const issues = schemaIssues({ type: 'ECS', name: 'n', os_version: 'Ubuntu 22.04 server 64bit', image_url: 'my-bucket:a.zvhd2', min_disk: 1, tags: tagsList }, 'en')!;
     expect(issues.filter((i) => i.rule === 'pattern').map((i) => i.path)).toEqual(tagsList.flatMap((t, i) => (t.startsWith('bad') ? [`/tags/${i}`] : [])));
     for (const i of issues) expect(i.message).toContain(`"${i.path.slice(1)}"`);
+  });
+
+  test('past MAX_ISSUES built issues, the reported ones still get their messages (duplicates built first, moved last)', () => {
+    const body = {
+      type: 'ECS', name: 'n', os_version: 'Ubuntu 22.04 server 64bit', image_url: 'my-bucket:a.zvhd2', min_disk: 1,
+      tags: Array.from({ length: 150 }, (_, i) => (i % 50 === 49 ? `bad<${i}` : 'a.1')),
+      image_tags: Array.from({ length: 30 }, (_, i) => ({ key: `k${i}`, value: i % 3 ? 'v' : '<' })),
+      extra: 1,
+    };
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const issues = schemaIssues(body, locale)!;
+      expect(issues).toHaveLength(MAX_ISSUES);
+      expect(issues).toEqual(reference(body, locale)!.slice(0, MAX_ISSUES));
+      expect(issues.every((i) => i.message.length > 20)).toBe(true);
+    }
   });
 
   test('a getter that validates another body in the middle changes nothing in the outer result', () => {

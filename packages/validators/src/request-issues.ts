@@ -24,10 +24,17 @@ const FIXED = 1;
 const MAX_CACHED_PATH = 256;
 const MAX_PATHS_PER_SITE = 64;
 
+/** At most this many issues are returned (the first ones found), so hostile bodies stay cheap to report. */
+export const MAX_ISSUES = 100;
+
 /** State of the current call, saved and restored around it (a getter in a body may re-enter). */
 let zh = false;
 let ruleIssues = 0;
 let duplicateIssues = 0;
+/** Issues built so far; past MAX_ISSUES, messages wait until the issue is known to be reported. */
+let built = 0;
+/** Issues built without their message → what renders it (only for hostile bodies with many issues). */
+let deferred: Map<ValidationIssue, RawIssue> | undefined = undefined;
 
 class Site {
   private enPath: string | undefined = undefined;
@@ -101,13 +108,15 @@ function issue(id: number, instancePath: string): ValidationIssue {
     path = site.text;
     ruleIssues++;
   }
-  return { path, code: site.code, rule: site.rule, message: site.message(path) };
+  if (built++ < MAX_ISSUES) return { path, code: site.code, rule: site.rule, message: site.message(path) };
+  return defer({ path, code: site.code, rule: site.rule, params: site.params });
 }
 
 function keyIssue(id: number, instancePath: string, key: string): ValidationIssue {
   const site = sites[id] ?? resolve(id);
   const path = appendSegment(instancePath, key);
-  return { path, code: site.code, rule: site.rule, message: site.message(path) };
+  if (built++ < MAX_ISSUES) return { path, code: site.code, rule: site.rule, message: site.message(path) };
+  return defer({ path, code: site.code, rule: site.rule, params: site.params });
 }
 
 function duplicateIssue(id: number, instancePath: string, index: number, key: string): ValidationIssue {
@@ -116,31 +125,59 @@ function duplicateIssue(id: number, instancePath: string, index: number, key: st
   const error = { instancePath, schemaPath: at.schemaPath, keyword: UNIQUE_KEYS_KEYWORD, params: { i: index, key } };
   const raw = uniqueKeyIssue(error, facts);
   duplicateIssues++;
-  return { path: raw.path, code: raw.code, rule: raw.rule, message: composeMessage(raw, zh ? 'zh-CN' : 'en') };
+  if (built++ < MAX_ISSUES) return { path: raw.path, code: raw.code, rule: raw.rule, message: composeMessage(raw, zh ? 'zh-CN' : 'en') };
+  return defer(raw);
+}
+
+/**
+ * An issue whose message is rendered only if it is among the reported ones. Issues can still be
+ * dropped or moved after they are built (Ajv discards a failed `not`'s inner errors, x-rules collapse,
+ * duplicates go last), so which ones are reported is known only at the end of the call.
+ */
+function defer(raw: RawIssue): ValidationIssue {
+  const issue = { path: raw.path, code: raw.code, rule: raw.rule, message: '' };
+  (deferred ??= new Map()).set(issue, raw);
+  return issue;
 }
 
 connectIssueBuilders({ issue, keyIssue, duplicateIssue });
 
 /**
- * The schema's issues for `view` (a record whose tag is set), in `locale`; undefined when it is valid.
- * As before the builders existed: one issue per `x-rule` however many of its keywords failed, and
- * duplicate tag keys after every other issue.
+ * The schema's first MAX_ISSUES issues for `view` (a record whose tag is set), in `locale`; undefined
+ * when it is valid. As before the builders existed: one issue per `x-rule` however many of its keywords
+ * failed, and duplicate tag keys after every other issue.
  */
 export function schemaIssues(view: Record<string, unknown>, locale: Locale): ValidationIssue[] | undefined {
   const outerZh = zh;
   const outerRuleIssues = ruleIssues;
   const outerDuplicateIssues = duplicateIssues;
+  const outerBuilt = built;
+  const outerDeferred = deferred;
   zh = locale === 'zh-CN';
   ruleIssues = 0;
   duplicateIssues = 0;
+  built = 0;
+  deferred = undefined;
   try {
     if (validateRequestSchema(view)) return undefined;
-    const issues = validateRequestSchema.errors ?? [];
-    return ruleIssues > 1 || duplicateIssues > 0 ? reorder(issues) : issues;
+    let issues = validateRequestSchema.errors ?? [];
+    if (ruleIssues > 1 || duplicateIssues > 0) issues = reorder(issues);
+    if (issues.length > MAX_ISSUES) issues.length = MAX_ISSUES;
+    // (The builders set `deferred` during the call, which TypeScript's narrowing cannot see.)
+    const pending = deferred as Map<ValidationIssue, RawIssue> | undefined;
+    if (pending !== undefined) {
+      for (const i of issues) {
+        const raw = pending.get(i);
+        if (raw !== undefined) i.message = composeMessage(raw, locale);
+      }
+    }
+    return issues;
   } finally {
     zh = outerZh;
     ruleIssues = outerRuleIssues;
     duplicateIssues = outerDuplicateIssues;
+    built = outerBuilt;
+    deferred = outerDeferred;
   }
 }
 

@@ -2,7 +2,7 @@ import type { BranchFacts } from './ajv-issues.js';
 import { customIssues, type CustomRuleFacts } from './custom-rules.js';
 import { BRANCHES, DISCRIMINATOR, EMPTY_BODY_CODE, STRUCTURAL_CODE } from './generated/spec-data.js';
 import { renderMessage } from './messages.js';
-import { schemaIssues } from './request-issues.js';
+import { MAX_ISSUES, schemaIssues } from './request-issues.js';
 import type {
   DataDiskImageRequest,
   Locale,
@@ -28,8 +28,6 @@ const branchOfTag = new Map<string, Facts>(Object.keys(tags).map((tag) => [tag, 
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** At most this many issues are returned (the first ones found), so hostile bodies stay cheap to report. */
-export const MAX_ISSUES = 100;
 
 const localeOf = (options: ValidateOptions | undefined): Locale => (options?.locale === 'zh-CN' ? 'zh-CN' : 'en');
 
