@@ -43,6 +43,10 @@ class Site {
   private zhText = '';
   /** Messages of other paths seen here (array items), per locale. */
   private more: Map<string, string> | undefined = undefined;
+  /** additionalProperties sites: the last key, the instance path it was under, and the path made of both. */
+  lastKey: string | undefined = undefined;
+  lastBase = '';
+  lastKeyPath = '';
   constructor(
     readonly kind: number,
     readonly code: string,
@@ -114,7 +118,17 @@ function issue(id: number, instancePath: string): ValidationIssue {
 
 function keyIssue(id: number, instancePath: string, key: string): ValidationIssue {
   const site = sites[id] ?? resolve(id);
-  const path = appendSegment(instancePath, key);
+  // The same unknown key keeps coming back in repeated bodies: reuse its escaped path.
+  let path: string;
+  if (key === site.lastKey && instancePath === site.lastBase) path = site.lastKeyPath;
+  else {
+    path = appendSegment(instancePath, key);
+    if (path.length <= MAX_CACHED_PATH) {
+      site.lastKey = key;
+      site.lastBase = instancePath;
+      site.lastKeyPath = path;
+    }
+  }
   if (built++ < MAX_ISSUES) return { path, code: site.code, rule: site.rule, message: site.message(path) };
   return defer({ path, code: site.code, rule: site.rule, params: site.params });
 }
