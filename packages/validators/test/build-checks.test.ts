@@ -4,7 +4,9 @@ import { describe, expect, test } from 'vitest';
 // @ts-expect-error -- plain .mjs build helper without type declarations
 import { buildSpecData } from '../scripts/spec-data.mjs';
 // @ts-expect-error -- plain .mjs build helper without type declarations
-import { ajvDefs, checkDiscriminator, rewriteRefs } from '../scripts/spec-schema.mjs';
+import { rewriteRequestSites } from '../scripts/request-sites.mjs';
+// @ts-expect-error -- plain .mjs build helper without type declarations
+import { ajvDefs, checkDiscriminator, inlineBranchRefs, rewriteRefs } from '../scripts/spec-schema.mjs';
 import { bundle } from './support/bundle.js';
 
 const clone = () => JSON.parse(JSON.stringify(bundle));
@@ -61,6 +63,51 @@ describe('spec data comes from the spec', () => {
     const orphanRule = clone();
     delete orphanRule.components.schemas.HwFirmwareType['x-img-codes'].armNeedsUefi;
     expect(() => buildSpecData(orphanRule)).toThrow(/armNeedsUefi/);
+  });
+});
+
+describe('inlining the branches', () => {
+  test('replaces every ref inside the branches, leaves the other schemas and the raw defs alone', () => {
+    const { defs, info } = ajvDefs(bundle, 'QuickImportImageRequest');
+    const inlined = inlineBranchRefs(defs, info.branches);
+    for (const branch of info.branches) expect(JSON.stringify(inlined[branch])).not.toContain('$ref');
+    expect(inlined.SystemDiskImageRequest.properties.tags.items).toEqual(defs.TagString);
+    expect(inlined.Job).toBe(defs.Job);
+    expect(defs.SystemDiskImageRequest.properties.tags.$ref).toBe('#/$defs/Tags');
+  });
+
+  test('fails on a recursive ref or a ref with sibling keywords', () => {
+    const loop = { A: { type: 'object', properties: { a: { $ref: '#/$defs/A' } } } };
+    expect(() => inlineBranchRefs(loop, ['A'])).toThrow(/recursive/);
+    const sibling = { A: { type: 'object', properties: { b: { $ref: '#/$defs/B', description: 'x' } } }, B: { type: 'string' } };
+    expect(() => inlineBranchRefs(sibling, ['A'])).toThrow(/sibling/);
+  });
+});
+
+describe('rewriting the request validator\'s error literals', () => {
+  const union = (body: string) =>
+    `function validate1(data, {instancePath=""}={}){let vErrors = null;const tag0 = data.type;if(tag0 === "ECS"){if(!(validate2(data, {instancePath}))){}}` +
+    `else {const err2 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0}};}${body}}` +
+    'function validate2(data, {instancePath=""}={}){if(data.name === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};}' +
+    'for(const key0 in data){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};}}' +
+    'export const validateRequestSchema = validate1;';
+
+  test('turns each literal into a builder call and lists the site', () => {
+    const out = rewriteRequestSites(union(''), 'validateRequestSchema', { ECS: 'System' });
+    expect(out).toContain('const err0 = __issue(0,instancePath);');
+    expect(out).toContain('const err1 = __keyIssue(1,instancePath,key0);');
+    expect(out).toContain('[1,"#/required","required",{missingProperty: "name"},""]');
+    expect(out).toContain('const err2 = __issue(2,instancePath);');
+    expect(out).toContain('[0,"#/discriminator","discriminator",{error: "mapping"},""]');
+    expect(out).toContain('[null,"System"]');
+  });
+
+  test('fails when a literal has another shape, names body data in fixed params, or a branch has no function', () => {
+    const odd = union('const e = {instancePath,schemaPath:"#/x",keyword:"type",params:{type: "object"},extra:1};');
+    expect(() => rewriteRequestSites(odd, 'validateRequestSchema', { ECS: 'System' })).toThrow(/rewrote 1 of 2 error literals in validate1/);
+    const dynamic = union('const e = {instancePath,schemaPath:"#/x",keyword:"type",params:{type: data0}};');
+    expect(() => rewriteRequestSites(dynamic, 'validateRequestSchema', { ECS: 'System' })).toThrow(/use data0/);
+    expect(() => rewriteRequestSites(union(''), 'validateRequestSchema', { ECS: 'System', DataImage: 'Data' })).toThrow(/no function checks branch Data/);
   });
 });
 
