@@ -134,6 +134,34 @@ describe('additionalProperties', () => {
   });
 });
 
+describe('items that accept every value', () => {
+  const exclusive = (d: Record<string, any>) => d.components.schemas.TagsAndImageTags.properties;
+
+  it('adding or removing `items: {}` (annotations only) is an annotation, in either direction', () => {
+    for (const items of [{}, true, { description: 'any item' }]) {
+      const without = mutated(base, (d) => {
+        delete exclusive(d).tags.items;
+        delete exclusive(d).image_tags.items;
+      });
+      const withItems = mutated(without, (d) => {
+        exclusive(d).tags.items = items;
+      });
+      for (const cs of [diffApis(without, withItems), diffApis(withItems, without)]) {
+        expect(cs.length).toBeGreaterThan(0);
+        expect(cs.map((c) => c.severity)).toEqual(cs.map(() => 'annotation'));
+        expect(cs.every((c) => c.override?.library === 'breaking')).toBe(true);
+      }
+    }
+  });
+
+  it('an `items` schema that constrains is left to the library', () => {
+    const without = mutated(base, (d) => delete exclusive(d).tags.items);
+    const cs = diffApis(without, mutated(without, (d) => (exclusive(d).tags.items = { type: 'string' })));
+    expect(cs.length).toBeGreaterThan(0);
+    expect(cs.every((c) => c.override === undefined)).toBe(true);
+  });
+});
+
 describe('non-breaking changes', () => {
   function expectNoBreaking(cs: ApiChange[]) {
     expect(breaking(cs).map((c) => c.message)).toEqual([]);

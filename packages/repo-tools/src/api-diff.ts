@@ -123,11 +123,27 @@ function typesOf(v: unknown): Set<string> {
   return new Set(Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
 }
 
+/** Keywords that never make a value invalid (annotations), besides `x-` extensions. */
+const ANNOTATION_KEYWORDS = new Set(['description', 'title', 'examples', 'example', '$comment', 'default', 'deprecated']);
+/** `true` or a schema of annotations only: it accepts every value. */
+function acceptsEverything(schema: unknown): boolean {
+  if (schema === true) return true;
+  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return false;
+  return Object.keys(schema).every((k) => ANNOTATION_KEYWORDS.has(k) || k.startsWith('x-'));
+}
+
 /** The corrections to the library, each one a rule with the reason a client author would give. */
 function reclassify(d: RawDiff, loc: Location, keyword: Seg[]): { severity: Severity; reason: string } | null {
   const k0 = keyword[0];
   const inResponse = loc.direction === 'response' && loc.schemaPath !== undefined;
   const inRequest = loc.direction === 'request' && loc.schemaPath !== undefined;
+  if ((inResponse || inRequest) && keyword[keyword.length - 1] === 'items' && d.action !== 'replace' && d.action !== 'rename') {
+    // `items: {}` next to `type: array` says what absence says: any item. (Linters such as Spectral's
+    // `array-items` ask for it to be written out.)
+    if (acceptsEverything(d.action === 'add' ? d.after : d.before)) {
+      return { severity: 'annotation', reason: 'an `items` schema that accepts every value changes nothing that validates' };
+    }
+  }
   if (inResponse && k0 === 'properties' && keyword.length === 2 && d.action === 'remove') {
     return { severity: 'breaking', reason: 'clients read response fields; removing one breaks code (and generated types) that use it' };
   }
