@@ -1,6 +1,7 @@
 // The published dist in real headless Chromium: bundled for the browser with esbuild, served from a
 // loopback origin, run on valid and invalid bodies in both locales. The answers must equal Node's, field
-// for field (same issues, codes, messages), and the page must make no request beyond its own origin.
+// for field (same issues, codes, messages), under a Content-Security-Policy without 'unsafe-eval', and the
+// page must make no request beyond its own origin.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -31,7 +32,9 @@ beforeAll(async () => {
   const js = (await build({ entryPoints: [dist], bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' })).outputFiles[0]?.text ?? '';
   site = createServer((req, res) => {
     const isScript = req.url === '/validators.js';
-    res.writeHead(200, { 'content-type': isScript ? 'text/javascript' : 'text/html' });
+    // No 'unsafe-eval': the validators must not need eval or new Function (run-time Ajv does).
+    const csp = "default-src 'self'; script-src 'self'";
+    res.writeHead(200, { 'content-type': isScript ? 'text/javascript' : 'text/html', 'content-security-policy': csp });
     res.end(isScript ? js : '<!doctype html><meta charset="utf-8"><title>validators</title>');
   });
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
@@ -53,7 +56,7 @@ afterAll(async () => {
   if (profile) await rm(profile, { recursive: true, force: true });
 });
 
-it('gives the same verdicts, issues and messages in Chromium as in Node', async () => {
+it('gives the same verdicts, issues and messages in Chromium as in Node, with eval forbidden', async () => {
   const page = await context.newPage();
   await page.goto(`${origin}/`);
   // Page source, not a function, so the test runner's transforms never touch it.
@@ -63,9 +66,12 @@ it('gives the same verdicts, issues and messages in Chromium as in Node', async 
     const out = [];
     for (const body of bodies) for (const locale of ['en', 'zh-CN']) out.push(m.validateQuickImportRequest(body, { locale }));
     out.push(m.validateQuickImportRequestJson('{"name":', { locale: 'zh-CN' }));
-    return out;
+    let evalBlocked = false;
+    try { new Function('return 1'); } catch (e) { evalBlocked = e instanceof EvalError; }
+    return { out, evalBlocked };
   `;
-  const inBrowser = await page.evaluate(`(async () => {${script}})()`);
+  const { out: inBrowser, evalBlocked } = (await page.evaluate(`(async () => {${script}})()`)) as { out: unknown; evalBlocked: boolean };
+  expect(evalBlocked, 'the page forbids eval, so the validators ran without it').toBe(true);
   const inNode: unknown[] = [];
   for (const body of BODIES) for (const locale of ['en', 'zh-CN'] as const) inNode.push(validateQuickImportRequest(body, { locale }));
   inNode.push(validateQuickImportRequestJson('{"name":', { locale: 'zh-CN' }));
