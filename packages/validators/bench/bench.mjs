@@ -7,10 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import { ajvDefs, extensionKeywords, RESOURCE_ID } from '../scripts/spec-schema.mjs';
-import { UNIQUE_KEYS_KEYWORD, uniqueKeysKeyword } from '../scripts/unique-keys-keyword.mjs';
+import { plainAjvRequestValidator } from '../scripts/plain-ajv.mjs';
 import { validateQuickImportRequest } from '../dist/index.js';
 import { zodQuickImport } from './zod-schema.mjs';
 
@@ -18,19 +15,9 @@ const require = createRequire(import.meta.url);
 const bundlePath = require.resolve('@ims-quick-import/spec/openapi.json');
 const distPath = new URL('../dist/index.js', import.meta.url).pathname;
 
-function runtimeAjv() {
-  const bundle = JSON.parse(readFileSync(bundlePath, 'utf8'));
-  const { defs } = ajvDefs(bundle, 'QuickImportImageRequest');
-  // Same options and keywords as the build (so Ajv checks duplicate tag keys too, with the same
-  // generated code), except that Ajv writes its own (English) messages, as a user gets by default.
-  const ajv = new Ajv2020.default({ strict: true, allErrors: true, discriminator: true });
-  addFormats.default(ajv);
-  ajv.addKeyword(uniqueKeysKeyword(defs));
-  for (const keyword of extensionKeywords(defs)) if (keyword !== UNIQUE_KEYS_KEYWORD) ajv.addKeyword({ keyword });
-  ajv.addSchema({ $id: RESOURCE_ID, $defs: defs });
-  return ajv.getSchema(`${RESOURCE_ID}#/$defs/QuickImportImageRequest`);
-}
-const ajvValidate = runtimeAjv();
+// Stock Ajv with the spec's keywords (so it checks duplicate tag keys too), writing its own (English)
+// messages, as a user gets by default.
+const ajvValidate = plainAjvRequestValidator(JSON.parse(readFileSync(bundlePath, 'utf8')));
 
 const BODIES = {
   'valid system': { name: 'ubuntu-22.04-server', description: 'Imported from OBS', os_version: 'Ubuntu 22.04 server 64bit', image_url: 'my-bucket:images/ubuntu-22.04.zvhd2', min_disk: 40, type: 'ECS', architecture: 'x86', hw_firmware_type: 'bios', tags: ['owner.team-a', 'env.prod'] },
@@ -116,7 +103,7 @@ console.log(`\ndist/index.js: ${(raw.length / 1000).toFixed(1)} kB raw, ${(min.l
 const here = new URL('.', import.meta.url).pathname;
 const probes = {
   'import dist': `const t=performance.now(); await import(${JSON.stringify(distPath)}); console.log(performance.now()-t)`,
-  'import ajv + compile': `const t=performance.now(); const { default: A } = await import('ajv/dist/2020.js'); const { ajvDefs, extensionKeywords, RESOURCE_ID } = await import('../scripts/spec-schema.mjs'); const { UNIQUE_KEYS_KEYWORD, uniqueKeysKeyword } = await import('../scripts/unique-keys-keyword.mjs'); const fs = await import('node:fs'); const { defs } = ajvDefs(JSON.parse(fs.readFileSync(${JSON.stringify(bundlePath)}, 'utf8')), 'QuickImportImageRequest'); const a = new A.default({ strict: true, allErrors: true, discriminator: true, messages: false }); a.addKeyword(uniqueKeysKeyword(defs)); for (const k of extensionKeywords(defs)) if (k !== UNIQUE_KEYS_KEYWORD) a.addKeyword({ keyword: k }); a.addSchema({ $id: RESOURCE_ID, $defs: defs }); a.getSchema(RESOURCE_ID + '#/$defs/QuickImportImageRequest'); console.log(performance.now()-t)`,
+  'import ajv + compile': `const t=performance.now(); const { plainAjvRequestValidator } = await import('../scripts/plain-ajv.mjs'); const fs = await import('node:fs'); plainAjvRequestValidator(JSON.parse(fs.readFileSync(${JSON.stringify(bundlePath)}, 'utf8')), { messages: false }); console.log(performance.now()-t)`,
   'import zod + define': `const t=performance.now(); await import('./zod-schema.mjs'); console.log(performance.now()-t)`,
 };
 for (const [label, code] of Object.entries(probes)) {

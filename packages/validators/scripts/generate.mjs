@@ -8,11 +8,12 @@ import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { inlineRef } from 'ajv/dist/compile/resolve.js';
-import { ajvDefs, extensionKeywords, inlineBranchRefs, RESOURCE_ID } from './spec-schema.mjs';
+import { addSpecKeywords } from './plain-ajv.mjs';
+import { ajvDefs, inlineBranchRefs, RESOURCE_ID } from './spec-schema.mjs';
 import { __codePointLength, useFastLengthKeywords } from './length-keyword.mjs';
 import { rewriteRequestSites } from './request-sites.mjs';
 import { buildSpecData } from './spec-data.mjs';
-import { __duplicateKeys, UNIQUE_KEYS_KEYWORD, uniqueKeysKeyword } from './unique-keys-keyword.mjs';
+import { __duplicateKeys, UNIQUE_KEYS_KEYWORD } from './unique-keys-keyword.mjs';
 
 const require = createRequire(import.meta.url);
 const bundlePath = require.resolve('@ims-quick-import/spec/openapi.json');
@@ -58,10 +59,7 @@ addFormats.default(ajv);
 useFastLengthKeywords(ajv);
 // `x-unique-keys` is checked by the compiled code itself (unique-keys-keyword.mjs); the other `x-*`
 // keywords are annotations the custom rules read from spec data.
-ajv.addKeyword(uniqueKeysKeyword(defs));
-for (const keyword of extensionKeywords(defs)) {
-  if (keyword !== UNIQUE_KEYS_KEYWORD) ajv.addKeyword({ keyword, schemaType: ['string', 'number', 'boolean', 'object', 'array', 'null'] });
-}
+addSpecKeywords(ajv, defs);
 ajv.addSchema({ $id: RESOURCE_ID, $defs: defs });
 let code = standaloneCode.default(
   ajv,

@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import * as formats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { MUTATIONS } from '../test/support/mutations.js';
@@ -13,10 +11,8 @@ import { REQUEST_SITES } from './generated/validators.js';
 import { composeMessage } from './messages.js';
 import { MAX_ISSUES, schemaIssues } from './request-issues.js';
 import type { Locale } from './types.js';
-// @ts-expect-error -- plain .mjs build helpers without type declarations
-import { ajvDefs, extensionKeywords, RESOURCE_ID } from '../scripts/spec-schema.mjs';
 // @ts-expect-error -- plain .mjs build helper without type declarations
-import { UNIQUE_KEYS_KEYWORD, uniqueKeysKeyword } from '../scripts/unique-keys-keyword.mjs';
+import { plainAjvRequestValidator } from '../scripts/plain-ajv.mjs';
 
 const branches = BRANCHES as unknown as Record<string, BranchFacts>;
 const tags = DISCRIMINATOR.tags as Record<string, string>;
@@ -27,22 +23,16 @@ const fallback = branches[DISCRIMINATOR.defaultBranch]!;
  * (its own keywords, refs compiled as shared functions) over the same derived schema, its errors
  * mapped by issuesFromAjv and rendered by composeMessage.
  */
-const referenceAjv = (() => {
-  const bundle = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@ims-quick-import/spec/openapi.json'), 'utf8'));
-  const { defs } = ajvDefs(bundle, 'QuickImportImageRequest');
-  const ajv = new Ajv2020({ strict: true, allErrors: true, discriminator: true, messages: false });
-  (formats as unknown as { default: (a: Ajv2020) => void }).default(ajv);
-  ajv.addKeyword(uniqueKeysKeyword(defs));
-  for (const k of extensionKeywords(defs) as Set<string>) if (k !== UNIQUE_KEYS_KEYWORD) ajv.addKeyword({ keyword: k });
-  ajv.addSchema({ $id: RESOURCE_ID, $defs: defs });
-  return ajv.getSchema(`${RESOURCE_ID}#/$defs/QuickImportImageRequest`)!;
-})();
+const referenceAjv = plainAjvRequestValidator(
+  JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@ims-quick-import/spec/openapi.json'), 'utf8')),
+  { messages: false },
+) as { (data: unknown): boolean; errors?: AjvErrorObject[] | null };
 
 function reference(body: Record<string, unknown>, locale: Locale) {
   if (referenceAjv(body)) return undefined;
   const tag = body['type'];
   const name = typeof tag === 'string' && Object.hasOwn(tags, tag) ? tags[tag] : undefined;
-  const raw = issuesFromAjv(referenceAjv.errors as AjvErrorObject[], name === undefined ? undefined : branches[name], fallback);
+  const raw = issuesFromAjv(referenceAjv.errors ?? [], name === undefined ? undefined : branches[name], fallback);
   return raw.map((r) => ({ path: r.path, code: r.code, rule: r.rule, message: composeMessage(r, locale) }));
 }
 

@@ -97,9 +97,8 @@ function resolve(id: number): Site {
   } else {
     // additionalProperties: a name no schema defines stands for the key (its code is the parent's).
     const r = issueOfError(at.keyword === 'additionalProperties' ? { ...error, params: { additionalProperty: '\u0000' } } : error, facts ?? fallback, fallback);
-    const suffix = r.path.slice(at.template.length);
     if (!r.path.startsWith(at.template)) throw new Error(`site ${id}: ${r.path} is not below ${at.template}`);
-    site = new Site(SUFFIX, r.code, r.rule, at.keyword === 'additionalProperties' ? {} : r.params, suffix);
+    site = new Site(SUFFIX, r.code, r.rule, at.keyword === 'additionalProperties' ? {} : r.params, r.path.slice(at.template.length));
   }
   return (sites[id] = site);
 }
@@ -112,8 +111,7 @@ function issue(id: number, instancePath: string): ValidationIssue {
     path = site.text;
     ruleIssues++;
   }
-  if (built++ < MAX_ISSUES) return { path, code: site.code, rule: site.rule, message: site.message(path) };
-  return defer({ path, code: site.code, rule: site.rule, params: site.params });
+  return siteIssue(site, path);
 }
 
 function keyIssue(id: number, instancePath: string, key: string): ValidationIssue {
@@ -129,6 +127,11 @@ function keyIssue(id: number, instancePath: string, key: string): ValidationIssu
       site.lastKeyPath = path;
     }
   }
+  return siteIssue(site, path);
+}
+
+/** The issue of `site` at `path`: its message now, or deferred past MAX_ISSUES built issues. */
+function siteIssue(site: Site, path: string): ValidationIssue {
   if (built++ < MAX_ISSUES) return { path, code: site.code, rule: site.rule, message: site.message(path) };
   return defer({ path, code: site.code, rule: site.rule, params: site.params });
 }
@@ -202,9 +205,12 @@ function reorder(issues: readonly ValidationIssue[]): ValidationIssue[] {
   for (const i of issues) {
     if (i.rule === 'uniqueKeys') late.push(i);
     else if (!X_RULES.has(i.rule)) out.push(i);
-    else if (!seen.has(`${i.rule}\u0000${i.path}`)) {
-      seen.add(`${i.rule}\u0000${i.path}`);
-      out.push(i);
+    else {
+      const key = `${i.rule}\u0000${i.path}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(i);
+      }
     }
   }
   for (const i of late) out.push(i);

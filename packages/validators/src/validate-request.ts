@@ -28,7 +28,6 @@ const branchOfTag = new Map<string, Facts>(Object.keys(tags).map((tag) => [tag, 
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-
 const localeOf = (options: ValidateOptions | undefined): Locale => (options?.locale === 'zh-CN' ? 'zh-CN' : 'en');
 
 /** Issues made outside the compiled validator (custom rules, bodies that are not objects) → rendered. */
