@@ -29,12 +29,28 @@ function num(flag: string, v: string | undefined, ok: (n: number) => boolean): n
   return n;
 }
 
+/** " at line L, column C" from a JSON.parse message's "position N", or "" when it names none. */
+function whereInText(text: string, message: string): string {
+  const m = /position (\d+)/.exec(message);
+  if (!m) return '';
+  const before = text.slice(0, Number(m[1]));
+  const line = before.split('\n').length;
+  return ` at line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
+}
+
 function readCredentials(file: string): { credentials: NonNullable<SandboxOptions['credentials']>; tokens: string[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`--credentials: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    parsed = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`--credentials: cannot read ${file} as JSON (${(e as Error).message})`);
+    // JSON.parse's message can quote the text around the error — in this file, a secret key. Say only where.
+    throw new UsageError(`--credentials: ${file} is not valid JSON${whereInText(text, (e as Error).message)}`);
   }
   const obj = Array.isArray(parsed) ? { credentials: parsed, tokens: [] } : (parsed as { credentials?: unknown; tokens?: unknown });
   const creds = obj.credentials ?? [];

@@ -11,7 +11,7 @@ import { newRequestId } from './ids.js';
 import { legacyView, progressView } from './job-views.js';
 import { JobStore } from './jobs.js';
 import { judgeQuickImport, type Locale } from './judge.js';
-import { Router } from './router.js';
+import { Router, type RouteMatch } from './router.js';
 import type { EcsMetadata } from './emulators/ecs-metadata.js';
 import { IAM_PROJECTS_PATH, type IamProjects } from './emulators/iam-projects.js';
 
@@ -46,6 +46,14 @@ function jobNotFound(requestId: string, jobId: string): ErrorReply<unknown> {
   return gatewayError('APIGW.0101', requestId, { detail: `no job with id ${jobId}` });
 }
 
+/** IAM KeystoneListProjects rides the same gateway checks as the IMS operations (the SDKs sign it alike). */
+const IAM_OPERATION = 'KeystoneListProjects';
+const IAM_ROUTE: RouteMatch = {
+  kind: 'operation',
+  operation: { operationId: IAM_OPERATION, method: 'GET', path: IAM_PROJECTS_PATH, statuses: ['200', '401'], deprecated: false },
+  params: {},
+};
+
 function localeOf(req: IncomingMessage): Locale {
   const al = req.headers['accept-language'];
   return typeof al === 'string' && /^zh\b/i.test(al.trim()) ? 'zh-CN' : 'en';
@@ -65,9 +73,31 @@ export async function handle(ctx: HandlerContext, req: IncomingMessage, res: Ser
   if (handlePreflight(req, res)) return;
   if (ctx.extra?.(req, res)) return;
 
-  const route = ctx.router.match(method, rawPath);
+  const declared = req.headers['content-length'];
+  const hasBody = (declared !== undefined && declared !== '0') || req.headers['transfer-encoding'] !== undefined;
+  // An answer given before the body is read closes the connection, so the unread body is never waited for.
+  const early = hasBody ? { Connection: 'close' } : undefined;
+  // The gateway refuses a declared oversized body before anything else looks at it.
+  if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) {
+    return sendError(res, gatewayError('APIGW.0201', requestId, { status: 413, detail: `the body is larger than ${MAX_BODY_BYTES} bytes` }), { Connection: 'close' });
+  }
 
-  // The gateway refuses an oversized body before anything else looks at it.
+  // Route, then authenticate, on the headers alone: an unknown path or missing credentials cost no body.
+  const iam = rawPath === IAM_PROJECTS_PATH || rawPath === IAM_PROJECTS_PATH + '/';
+  if (iam) ctx.iam.calls++;
+  const route: RouteMatch = iam ? (method === 'GET' ? IAM_ROUTE : { kind: 'method-not-allowed', allow: ['GET'] }) : ctx.router.match(method, rawPath);
+  if (route.kind === 'not-found') {
+    return sendError(res, gatewayError('APIGW.0101', requestId, { detail: `no API ${method} ${rawPath}` }), early);
+  }
+  if (route.kind === 'method-not-allowed') {
+    return sendError(res, gatewayError('APIGW.0101', requestId, { status: 405, detail: `${rawPath} does not take ${method}; it takes ${route.allow.join(', ')}` }), {
+      Allow: route.allow.join(', '),
+      ...early,
+    });
+  }
+  const authHead = ctx.auth.checkHeaders({ method, rawUrl, headers: req.headers }, requestId);
+  if (!authHead.ok) return sendError(res, authHead.reply, early);
+
   const body = await readBody(req, MAX_BODY_BYTES, ctx.bodyTimeoutMs);
   if (body.kind === 'aborted') return;
   if (body.kind === 'too-large') {
@@ -79,26 +109,8 @@ export async function handle(ctx: HandlerContext, req: IncomingMessage, res: Ser
     res.once('finish', () => req.socket.destroy());
     return;
   }
-
-  if (rawPath === IAM_PROJECTS_PATH || rawPath === IAM_PROJECTS_PATH + '/') {
-    return listProjects(ctx, req, res, requestId, rawUrl.slice(rawPath.length + 1), body.body);
-  }
-  if (route.kind === 'not-found') {
-    sendError(res, gatewayError('APIGW.0101', requestId, { detail: `no API ${method} ${rawPath}` }));
-    return;
-  }
-  if (route.kind === 'method-not-allowed') {
-    sendError(res, gatewayError('APIGW.0101', requestId, { status: 405, detail: `${rawPath} does not take ${method}; it takes ${route.allow.join(', ')}` }), {
-      Allow: route.allow.join(', '),
-    });
-    return;
-  }
-
-  const auth = ctx.auth.check({ method, rawUrl, headers: req.headers, body: body.body }, requestId);
-  if (!auth.ok) {
-    sendError(res, auth.reply);
-    return;
-  }
+  const auth = authHead.finish(body.body);
+  if (!auth.ok) return sendError(res, auth.reply);
 
   const { operation, params } = route;
   switch (operation.operationId) {
@@ -113,11 +125,16 @@ export async function handle(ctx: HandlerContext, req: IncomingMessage, res: Ser
     case 'showJob': {
       const id = params.job_id ?? '';
       const job = ctx.jobs.get(id);
-      const wrongProject = operation.operationId === 'showJob' && job?.projectId !== undefined && params.project_id !== job.projectId;
+      // A job belongs to the project it was created in: another project's caller (or one with no project)
+      // gets the same 404 as for a job that does not exist, so ids cannot be probed across projects.
+      const wrongProject =
+        job !== undefined && (job.projectId !== auth.projectId || (operation.operationId === 'showJob' && job.projectId !== undefined && params.project_id !== job.projectId));
       if (!job || wrongProject) return sendError(res, jobNotFound(requestId, id));
       const percent = ctx.jobs.percent(job);
       return send(res, 200, operation.operationId === 'showJob' ? legacyView(job, percent) : progressView(job, percent));
     }
+    case IAM_OPERATION:
+      return send(res, 200, ctx.iam.list(q < 0 ? '' : rawUrl.slice(q + 1), `http://${req.headers.host ?? 'localhost'}`));
     case 'listOsVersions': {
       const tag = new URLSearchParams(q < 0 ? '' : rawUrl.slice(q + 1)).get('tag');
       if (tag !== null && tag !== 'bms' && tag !== 'uefi') {
@@ -129,17 +146,6 @@ export async function handle(ctx: HandlerContext, req: IncomingMessage, res: Ser
       // An operation in the spec that this sandbox does not implement yet: say so instead of guessing.
       return sendError(res, gatewayError('APIGW.0101', requestId, { detail: `${operation.operationId} is not implemented by the sandbox` }));
   }
-}
-
-/** IAM KeystoneListProjects, signed like any other call (the official SDKs sign it with the same AK/SK). */
-function listProjects(ctx: HandlerContext, req: IncomingMessage, res: ServerResponse, requestId: string, rawQuery: string, body: Buffer): void {
-  ctx.iam.calls++;
-  if (req.method !== 'GET') {
-    return sendError(res, gatewayError('APIGW.0101', requestId, { status: 405, detail: `${IAM_PROJECTS_PATH} takes GET` }), { Allow: 'GET' });
-  }
-  const auth = ctx.auth.check({ method: 'GET', rawUrl: req.url ?? '/', headers: req.headers, body }, requestId);
-  if (!auth.ok) return sendError(res, auth.reply);
-  send(res, 200, ctx.iam.list(rawQuery, `http://${req.headers.host ?? 'localhost'}`));
 }
 
 /** Answers HTTP-level garbage (bad chunking, header overflow, header timeout) and closes the socket. */

@@ -51,7 +51,7 @@ describe('CORS in a real browser', () => {
           body: JSON.stringify(payload),
         });
         const accepted = await post.json();
-        const job = await fetch(`${base}/v1/cloudimages/job/${accepted.job_id}`, { headers: { 'X-Auth-Token': 'browser-token' } });
+        const job = await fetch(`${base}/v1/cloudimages/job/${accepted.job_id}`, { headers: { 'X-Auth-Token': 'browser-token', 'X-Project-Id': 'p' } });
         // An AK/SK-shaped request: Authorization and X-Sdk-Date need the preflight too; a wrong signature is a readable 401.
         const signed = await fetch(`${base}/v1/cloudimages/os_version`, {
           headers: { Authorization: 'SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=00', 'X-Sdk-Date': '20240102T030405Z' },
