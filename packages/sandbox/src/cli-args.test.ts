@@ -54,8 +54,22 @@ describe('parseCli', () => {
     }
     await rm(dir, { recursive: true, force: true });
   });
+  it('refuses to run with no authentication unless --open, and not both', () => {
+    expect(() => parseCli(['--buckets', 'b'])).toThrow(/refusing to start with no authentication.*--open/);
+    expect(() => parseCli(['--buckets', 'b', '--open', '--token', 't'])).toThrow(/--open cannot be combined/);
+    expect(parseCli(['--buckets', 'b', '--ecs-metadata'])).toMatchObject({ ecsMetadata: {} });
+  });
+  it('maps --cors-origin and --allowed-host, checking their shape', () => {
+    expect(parseCli(['--buckets', 'b', '--token', 't', '--cors-origin', 'https://Docs.Example.com', '--allowed-host', 'sandbox.test', '--allowed-host', '.lan'])).toMatchObject({
+      corsOrigins: ['https://docs.example.com'],
+      allowedHosts: ['sandbox.test', '.lan'],
+    });
+    expect(() => parseCli(['--buckets', 'b', '--token', 't', '--cors-origin', 'https://docs.example.com/path'])).toThrow(/--cors-origin/);
+    expect(() => parseCli(['--buckets', 'b', '--token', 't', '--cors-origin', 'docs.example.com'])).toThrow(/--cors-origin/);
+    expect(() => parseCli(['--buckets', 'b', '--token', 't', '--allowed-host', 'a b'])).toThrow(/--allowed-host/);
+  });
   it('defaults to 127.0.0.1:8787', () => {
-    expect(parseCli(['--buckets', 'b'])).toEqual({ bucketsDir: 'b', port: 8787, host: '127.0.0.1' });
+    expect(parseCli(['--buckets', 'b', '--open'])).toEqual({ bucketsDir: 'b', port: 8787, host: '127.0.0.1' });
     expect(parseCli(['--help'])).toBe('help');
   });
   it('names the flag that is wrong', () => {

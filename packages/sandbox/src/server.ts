@@ -4,13 +4,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { Authenticator } from './auth.js';
 import { MAX_BODY_BYTES, readBody } from './body.js';
-import { applyCors, handlePreflight } from './cors.js';
+import { answerPreflight, applyCors, isPreflight } from './cors.js';
 import { gatewayError, imsError, type ErrorReply } from './errors.js';
 import { IMG_CATALOG, OS_VERSIONS } from './generated/spec-data.js';
 import { newRequestId } from './ids.js';
 import { legacyView, progressView } from './job-views.js';
 import { JobStore } from './jobs.js';
 import { judgeQuickImport, type Locale } from './judge.js';
+import type { OriginPolicy } from './origin-policy.js';
 import { Router, type RouteMatch } from './router.js';
 import type { EcsMetadata } from './emulators/ecs-metadata.js';
 import { IAM_PROJECTS_PATH, type IamProjects } from './emulators/iam-projects.js';
@@ -19,6 +20,8 @@ export interface HandlerContext {
   jobs: JobStore;
   auth: Authenticator;
   router: Router;
+  /** Which Host and Origin headers are answered (DNS rebinding and CORS defences). */
+  policy: OriginPolicy;
   /** The ECS metadata emulation, when enabled. */
   metadata?: EcsMetadata;
   iam: IamProjects;
@@ -66,17 +69,29 @@ export async function handle(ctx: HandlerContext, req: IncomingMessage, res: Ser
   const q = rawUrl.indexOf('?');
   const rawPath = q < 0 ? rawUrl : rawUrl.slice(0, q);
   const method = req.method ?? 'GET';
-  // The metadata API first, before CORS: no web page may read what it hands out.
-  if (ctx.metadata?.handle(req, res, rawPath)) return;
-
-  applyCors(req, res);
-  if (handlePreflight(req, res)) return;
-  if (ctx.extra?.(req, res)) return;
-
   const declared = req.headers['content-length'];
   const hasBody = (declared !== undefined && declared !== '0') || req.headers['transfer-encoding'] !== undefined;
   // An answer given before the body is read closes the connection, so the unread body is never waited for.
   const early = hasBody ? { Connection: 'close' } : undefined;
+
+  // DNS rebinding: a name other than ours pointing at this address gets nothing, before anything else.
+  const host = req.headers.host;
+  if (!ctx.policy.hostAllowed(host)) {
+    return sendError(res, gatewayError('APIGW.0101', requestId, { detail: `this sandbox does not answer for Host ${JSON.stringify(host)}; add it with --allowed-host / allowedHosts` }), early);
+  }
+  // The metadata API before CORS: no web page may read what it hands out.
+  if (ctx.metadata?.handle(req, res, rawPath)) return;
+
+  const origin = req.headers.origin;
+  if (origin !== undefined) {
+    if (!ctx.policy.originAllowed(origin, host)) {
+      // No CORS headers, and no processing either: a page elsewhere cannot fire requests blind.
+      return sendError(res, gatewayError('APIGW.0302', requestId, { detail: `requests from origin ${JSON.stringify(origin)} are not allowed; add it with --cors-origin / corsOrigins` }), early);
+    }
+    applyCors(res, origin);
+    if (isPreflight(req)) return answerPreflight(req, res);
+  }
+  if (ctx.extra?.(req, res)) return;
   // The gateway refuses a declared oversized body before anything else looks at it.
   if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) {
     return sendError(res, gatewayError('APIGW.0201', requestId, { status: 413, detail: `the body is larger than ${MAX_BODY_BYTES} bytes` }), { Connection: 'close' });
