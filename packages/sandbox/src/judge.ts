@@ -3,6 +3,7 @@
 import { validateQuickImportRequest } from '@ims-quick-import/validators';
 import { imsError, type ErrorReply, type ImsErrorBody } from './errors.js';
 import type { NewJob } from './jobs.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 
 export type Judgement = { ok: true; job: Omit<NewJob, 'projectId'> } | { ok: false; reply: ErrorReply<ImsErrorBody> };
 
@@ -13,6 +14,9 @@ export function judgeQuickImport(raw: Buffer, contentType: string | undefined, l
   if (raw.length === 0 || raw.toString('utf8').trim() === '') return { ok: false, reply: imsError('IMG.0007') };
   if (contentType !== undefined && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType.trim())) {
     return { ok: false, reply: imsError('IMG.0001', `The request message format is invalid: Content-Type must be application/json, not ${contentType}.`) };
+  }
+  if (nestsDeeperThan(raw)) {
+    return { ok: false, reply: imsError('IMG.0001', `The request message format is invalid: the JSON nests deeper than ${MAX_JSON_DEPTH} levels.`) };
   }
   let body: unknown;
   try {
