@@ -1,0 +1,53 @@
+// Project id discovery (Node build), as Huawei's official SDKs do it (Go core/auth/internal/iam_helper.go):
+// AK/SK credentials without a project id → one signed IAM call, KeystoneListProjects
+// `GET {iamEndpoint}/v3/projects?name={region}` (described in spec/paths/v3_projects.yaml, typed from the
+// generated `paths`), whose answer is cached: exactly one project gives the id, none or several is an
+// error that says how to give it.
+import createClient from 'openapi-fetch';
+import type { DiscoverySetup } from './client.js';
+import { type Credentials, CredentialsError } from './credentials.js';
+import { ImsApiError, readAnswer } from './errors.js';
+import type { components, paths } from './generated/schema.js';
+import { createTransport } from './transport.js';
+
+type ProjectList = components['schemas']['KeystoneProjectList'];
+
+const GIVE_IT = 'give it as createImsClient({ projectId }), HUAWEICLOUD_SDK_PROJECT_ID or project_id in the profile file';
+
+/** The discovery function of one client: single flight, the answer cached; a failure is not cached. */
+export function projectDiscovery(setup: DiscoverySetup): (credentials: Credentials) => Promise<string> {
+  const { iamEndpoint, region, auth } = setup;
+  const source = `IAM ${iamEndpoint}`;
+  // Signed by the client's own auth, with no X-Project-Id (projectId: false): IAM is a global service.
+  const transport = createTransport({ ...setup, baseUrl: iamEndpoint, projectId: () => false });
+  const iam = createClient<paths>({ baseUrl: transport.baseUrl, fetch: transport.fetchRequest });
+  let found: Promise<string> | undefined;
+
+  async function ask(): Promise<string> {
+    let list: ProjectList;
+    try {
+      const { response } = await iam.GET('/v3/projects', { params: { query: { name: region } }, parseAs: 'stream' });
+      list = await readAnswer(response, auth.secrets(), (d: ProjectList | undefined) => Array.isArray(d?.projects), 'the answer has no projects list');
+    } catch (error) {
+      if (error instanceof CredentialsError) throw error;
+      const why = error instanceof ImsApiError ? `${error.status}${error.code ? ` ${error.code}` : ''}: ${error.message}` : (error as Error)?.message;
+      throw new CredentialsError(`Project id discovery at ${source} failed (${why}); ${GIVE_IT}`, source);
+    }
+    const ids = list.projects.filter((p) => p.name === region).map((p) => p.id);
+    if (ids.length === 1) return ids[0]!;
+    throw new CredentialsError(
+      ids.length
+        ? `${source} has ${ids.length} projects named ${region} (${ids.join(', ')}); choose one and ${GIVE_IT}`
+        : `${source} has no project named ${region}; ${GIVE_IT}`,
+      source,
+    );
+  }
+
+  return () => {
+    found ??= ask().catch((error: unknown) => {
+      found = undefined;
+      throw error;
+    });
+    return found;
+  };
+}
