@@ -8,6 +8,10 @@ export interface AkSkCredential {
   ak: string;
   sk: string;
   projectId?: string;
+  /** Temporary credentials: the request must carry this X-Security-Token, signed. */
+  securityToken?: string;
+  /** Temporary credentials: epoch ms after which they are refused. */
+  expiresAt?: number;
 }
 
 export interface AkSkRequest {
@@ -97,5 +101,32 @@ export function verifyAkSk(req: AkSkRequest, lookup: (ak: string) => AkSkCredent
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return { ok: false, reason: 'the signature does not match', canonicalRequest: built.canonicalRequest, signedHeaders: signedHeaderList };
   }
+  if (credential.securityToken !== undefined) {
+    const problem = temporaryCredentialProblem(credential, headerValue(req.headers, 'x-security-token'), signedHeaders, now);
+    if (problem) return { ok: false, reason: problem, signedHeaders: signedHeaderList };
+  }
   return { ok: true, credential };
+}
+
+/** Why a correctly signed request with temporary credentials is still refused, or undefined. */
+function temporaryCredentialProblem(credential: AkSkCredential, sent: string | undefined, signedHeaders: readonly string[], now: number): string | undefined {
+  if (sent === undefined) return 'the access key is temporary: send its X-Security-Token';
+  if (!signedHeaders.includes('x-security-token')) return 'X-Security-Token is sent but not signed';
+  if (!constantTimeEqual(sent, credential.securityToken ?? '')) return 'the X-Security-Token does not belong to this access key';
+  if (credential.expiresAt !== undefined && now >= credential.expiresAt) {
+    return `the temporary access key expired at ${new Date(credential.expiresAt).toISOString()}`;
+  }
+  return undefined;
+}
+
+/** String equality whose time does not depend on where the strings differ (only on their lengths). */
+export function constantTimeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'utf8');
+  const y = Buffer.from(b, 'utf8');
+  // timingSafeEqual needs equal lengths; comparing y with itself keeps the work the same on a mismatch.
+  if (x.length !== y.length) {
+    timingSafeEqual(y, y);
+    return false;
+  }
+  return timingSafeEqual(x, y);
 }

@@ -5,6 +5,8 @@ import { gatewayError, imsError, type ErrorReply, type GatewayErrorBody, type Im
 export interface AuthConfig {
   tokens?: readonly string[];
   credentials?: readonly AkSkCredential[];
+  /** Temporary credentials (the ECS metadata emulation), looked up after the permanent ones. */
+  temporary?: (ak: string) => AkSkCredential | undefined;
 }
 
 export type AuthResult =
@@ -21,14 +23,18 @@ export interface AuthRequest {
 export class Authenticator {
   private readonly tokens: Set<string>;
   private readonly byAk: Map<string, AkSkCredential>;
+  private readonly temporary: ((ak: string) => AkSkCredential | undefined) | undefined;
   readonly open: boolean;
 
   constructor(config: AuthConfig) {
     this.tokens = new Set(config.tokens ?? []);
     this.byAk = new Map((config.credentials ?? []).map((c) => [c.ak, c]));
-    // With neither tokens nor credentials configured the sandbox runs open (documented in the README).
-    this.open = this.tokens.size === 0 && this.byAk.size === 0;
+    this.temporary = config.temporary;
+    // With no tokens, no credentials and no metadata emulation the sandbox runs open (see the README).
+    this.open = this.tokens.size === 0 && this.byAk.size === 0 && !this.temporary;
   }
+
+  private lookup = (ak: string): AkSkCredential | undefined => this.byAk.get(ak) ?? this.temporary?.(ak);
 
   check(req: AuthRequest, requestId: string, now = Date.now()): AuthResult {
     const token = req.headers['x-auth-token'];
@@ -38,10 +44,11 @@ export class Authenticator {
 
     if (typeof token === 'string' && token !== '') {
       if (this.tokens.has(token)) return { ok: true, method: 'token', ...(projectHeader ? { projectId: projectHeader } : {}) };
-      return { ok: false, reply: gatewayError('APIGW.0303', requestId) };
+      // A bad or expired IAM token is APIGW.0301 (0303 is APP authentication, which the sandbox has not).
+      return { ok: false, reply: gatewayError('APIGW.0301', requestId, { detail: 'the X-Auth-Token is invalid or expired' }) };
     }
     if (typeof authorization === 'string' && isAkSkAuthorization(authorization)) {
-      const r = verifyAkSk(req, (ak) => this.byAk.get(ak), now);
+      const r = verifyAkSk(req, this.lookup, now);
       if (!r.ok) {
         let detail = r.reason;
         if (r.signedHeaders) detail += `, SignedHeaders:${r.signedHeaders}`;

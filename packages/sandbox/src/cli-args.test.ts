@@ -20,6 +20,19 @@ describe('parseCli', () => {
     });
     await rm(dir, { recursive: true, force: true });
   });
+  it('maps the emulator flags: --ecs-metadata with or without a TTL, repeated --iam-project', () => {
+    expect(parseCli(['--buckets', 'b', '--ecs-metadata', '--iam-project', 'p1=cn-north-4', '--iam-project', 'p2 = cn-east-3'])).toMatchObject({
+      ecsMetadata: {},
+      iamProjects: [
+        { id: 'p1', name: 'cn-north-4' },
+        { id: 'p2', name: 'cn-east-3' },
+      ],
+    });
+    expect(parseCli(['--buckets', 'b', '--ecs-metadata=90'])).toMatchObject({ ecsMetadata: { ttlSeconds: 90 } });
+    expect(() => parseCli(['--buckets', 'b', '--ecs-metadata=-1'])).toThrow(/--ecs-metadata/);
+    expect(() => parseCli(['--buckets', 'b', '--iam-project', 'no-name'])).toThrow(/--iam-project/);
+    expect(() => parseCli(['--buckets', 'b', '--iam-project', '=cn-north-4'])).toThrow(/--iam-project/);
+  });
   it('defaults to 127.0.0.1:8787', () => {
     expect(parseCli(['--buckets', 'b'])).toEqual({ bucketsDir: 'b', port: 8787, host: '127.0.0.1' });
     expect(parseCli(['--help'])).toBe('help');

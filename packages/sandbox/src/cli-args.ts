@@ -12,6 +12,10 @@ export const USAGE = `Usage: ims-sandbox --buckets <dir> [options]
   --speed <n>           job speed factor; a job takes 10 s / n (default 1)
   --credentials <file>  JSON: [{"ak","sk","projectId"?}] or {"credentials":[…],"tokens":[…]}
   --token <token>       accept this X-Auth-Token (repeatable)
+  --ecs-metadata[=<s>]  serve the ECS metadata API (session token + securitykey) on the same port; the
+                        temporary credentials it hands out live <s> seconds (default 3600) and sign requests
+  --iam-project <id>=<name>  what IAM GET /v3/projects?name= answers (repeatable; default: one project per
+                        region, all with the sandbox's default project id)
   --help                show this help
 
 With neither --credentials nor --token, every request is accepted (open mode).`;
@@ -42,11 +46,20 @@ function readCredentials(file: string): { credentials: NonNullable<SandboxOption
   return { credentials: creds as NonNullable<SandboxOptions['credentials']>, tokens: tokens as string[] };
 }
 
+function parseIamProject(v: string): { id: string; name: string } {
+  const eq = v.indexOf('=');
+  const id = eq < 0 ? '' : v.slice(0, eq).trim();
+  const name = eq < 0 ? '' : v.slice(eq + 1).trim();
+  if (!id || !name) throw new UsageError(`--iam-project: ${JSON.stringify(v)} is not <id>=<name> (e.g. 0a1b…=cn-north-4)`);
+  return { id, name };
+}
+
 export function parseCli(argv: string[]): SandboxOptions | 'help' {
   let values;
   try {
     ({ values } = parseArgs({
-      args: argv,
+      // parseArgs has no optional option values: a bare --ecs-metadata becomes --ecs-metadata= (the default TTL).
+      args: argv.map((a) => (a === '--ecs-metadata' ? '--ecs-metadata=' : a)),
       strict: true,
       options: {
         buckets: { type: 'string' },
@@ -56,6 +69,8 @@ export function parseCli(argv: string[]): SandboxOptions | 'help' {
         speed: { type: 'string' },
         credentials: { type: 'string' },
         token: { type: 'string', multiple: true },
+        'ecs-metadata': { type: 'string' },
+        'iam-project': { type: 'string', multiple: true },
         help: { type: 'boolean' },
       },
     }));
@@ -68,6 +83,9 @@ export function parseCli(argv: string[]): SandboxOptions | 'help' {
   const speed = num('--speed', values.speed, (n) => n > 0 && Number.isFinite(n));
   const fromFile = values.credentials ? readCredentials(values.credentials) : { credentials: [], tokens: [] };
   const tokens = [...fromFile.tokens, ...(values.token ?? [])];
+  const ecs = values['ecs-metadata'];
+  const ttlSeconds = ecs ? num('--ecs-metadata', ecs, (n) => n > 0 && Number.isFinite(n)) : undefined;
+  const iamProjects = values['iam-project']?.map(parseIamProject);
   return {
     bucketsDir: values.buckets,
     port,
@@ -76,5 +94,7 @@ export function parseCli(argv: string[]): SandboxOptions | 'help' {
     ...(speed !== undefined ? { speed } : {}),
     ...(fromFile.credentials.length ? { credentials: fromFile.credentials } : {}),
     ...(tokens.length ? { tokens } : {}),
+    ...(ecs !== undefined ? { ecsMetadata: ttlSeconds !== undefined ? { ttlSeconds } : {} } : {}),
+    ...(iamProjects ? { iamProjects } : {}),
   };
 }

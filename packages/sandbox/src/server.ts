@@ -12,11 +12,16 @@ import { legacyView, progressView } from './job-views.js';
 import { JobStore } from './jobs.js';
 import { judgeQuickImport, type Locale } from './judge.js';
 import { Router } from './router.js';
+import type { EcsMetadata } from './emulators/ecs-metadata.js';
+import { IAM_PROJECTS_PATH, type IamProjects } from './emulators/iam-projects.js';
 
 export interface HandlerContext {
   jobs: JobStore;
   auth: Authenticator;
   router: Router;
+  /** The ECS metadata emulation, when enabled. */
+  metadata?: EcsMetadata;
+  iam: IamProjects;
   bodyTimeoutMs: number;
   /** Optional static file handler (the demo serves the docs); returns true when it answered. */
   extra?: (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -49,14 +54,17 @@ function localeOf(req: IncomingMessage): Locale {
 export async function handle(ctx: HandlerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = newRequestId();
   res.setHeader('X-Request-Id', requestId);
-  applyCors(req, res);
-  if (handlePreflight(req, res)) return;
-  if (ctx.extra?.(req, res)) return;
-
   const rawUrl = req.url ?? '/';
   const q = rawUrl.indexOf('?');
   const rawPath = q < 0 ? rawUrl : rawUrl.slice(0, q);
   const method = req.method ?? 'GET';
+  // The metadata API first, before CORS: no web page may read what it hands out.
+  if (ctx.metadata?.handle(req, res, rawPath)) return;
+
+  applyCors(req, res);
+  if (handlePreflight(req, res)) return;
+  if (ctx.extra?.(req, res)) return;
+
   const route = ctx.router.match(method, rawPath);
 
   // The gateway refuses an oversized body before anything else looks at it.
@@ -72,6 +80,9 @@ export async function handle(ctx: HandlerContext, req: IncomingMessage, res: Ser
     return;
   }
 
+  if (rawPath === IAM_PROJECTS_PATH || rawPath === IAM_PROJECTS_PATH + '/') {
+    return listProjects(ctx, req, res, requestId, rawUrl.slice(rawPath.length + 1), body.body);
+  }
   if (route.kind === 'not-found') {
     sendError(res, gatewayError('APIGW.0101', requestId, { detail: `no API ${method} ${rawPath}` }));
     return;
@@ -118,6 +129,17 @@ export async function handle(ctx: HandlerContext, req: IncomingMessage, res: Ser
       // An operation in the spec that this sandbox does not implement yet: say so instead of guessing.
       return sendError(res, gatewayError('APIGW.0101', requestId, { detail: `${operation.operationId} is not implemented by the sandbox` }));
   }
+}
+
+/** IAM KeystoneListProjects, signed like any other call (the official SDKs sign it with the same AK/SK). */
+function listProjects(ctx: HandlerContext, req: IncomingMessage, res: ServerResponse, requestId: string, rawQuery: string, body: Buffer): void {
+  ctx.iam.calls++;
+  if (req.method !== 'GET') {
+    return sendError(res, gatewayError('APIGW.0101', requestId, { status: 405, detail: `${IAM_PROJECTS_PATH} takes GET` }), { Allow: 'GET' });
+  }
+  const auth = ctx.auth.check({ method: 'GET', rawUrl: req.url ?? '/', headers: req.headers, body }, requestId);
+  if (!auth.ok) return sendError(res, auth.reply);
+  send(res, 200, ctx.iam.list(rawQuery, `http://${req.headers.host ?? 'localhost'}`));
 }
 
 /** Answers HTTP-level garbage (bad chunking, header overflow, header timeout) and closes the socket. */

@@ -164,9 +164,10 @@ describe('other operations and routing', () => {
 });
 
 describe('authentication', () => {
-  it('401 APIGW.0303 for an unknown token, APIGW.0301 with no credentials at all', async () => {
+  it('401 APIGW.0301 for an unknown token (0303 is APP authentication) and with no credentials at all', async () => {
     const bad = await call('importImageQuick', qi, { method: 'POST', headers: { 'X-Auth-Token': 'nope' }, json: body(`${BUCKET}:images/good.raw`) });
-    expect([bad.status, bad.body.error_code]).toEqual([401, 'APIGW.0303']);
+    expect([bad.status, bad.body.error_code]).toEqual([401, 'APIGW.0301']);
+    expect(bad.body.error_msg).toMatch(/X-Auth-Token is invalid or expired/);
     expect(bad.body.request_id).toBe(bad.headers.get('x-request-id'));
     const none = await call('showJobProgress', `${sb.url}/v1/cloudimages/job/x`, {});
     expect([none.status, none.body.error_code]).toEqual([401, 'APIGW.0301']);
