@@ -6,8 +6,9 @@
 import createClient from 'openapi-fetch';
 import type { DiscoverySetup } from './client.js';
 import { type Credentials, CredentialsError } from './credentials.js';
-import { ImsApiError, readAnswer } from './errors.js';
+import { ImsApiError } from './errors.js';
 import type { components, paths } from './generated/schema.js';
+import { redact } from './secrets.js';
 import { createTransport } from './transport.js';
 
 type ProjectList = components['schemas']['KeystoneProjectList'];
@@ -24,15 +25,21 @@ export function projectDiscovery(setup: DiscoverySetup): (credentials: Credentia
   let found: Promise<string> | undefined;
 
   async function ask(): Promise<string> {
-    let list: ProjectList;
+    let list: ProjectList | undefined;
+    let why = 'the answer has no projects list';
     try {
-      const { response } = await iam.GET('/v3/projects', { params: { query: { name: region } }, parseAs: 'stream' });
-      list = await readAnswer(response, auth.secrets(), (d: ProjectList | undefined) => Array.isArray(d?.projects), 'the answer has no projects list');
+      const { data, error, response } = await iam.GET('/v3/projects', { params: { query: { name: region } } });
+      if (Array.isArray(data?.projects)) list = data;
+      else if (error !== undefined) {
+        const e = error as { error_code?: unknown; error?: { code?: unknown } };
+        const code = typeof e?.error_code === 'string' ? e.error_code : typeof e?.error?.code === 'string' ? e.error.code : undefined;
+        why = `${response.status}${code ? ` ${code}` : ''}`;
+      }
     } catch (error) {
       if (error instanceof CredentialsError) throw error;
-      const why = error instanceof ImsApiError ? `${error.status}${error.code ? ` ${error.code}` : ''}: ${error.message}` : (error as Error)?.message;
-      throw new CredentialsError(`Project id discovery at ${source} failed (${why}); ${GIVE_IT}`, source);
+      why = error instanceof ImsApiError ? `${error.status}: ${error.message}` : `${(error as Error)?.name}: ${(error as Error)?.message}`;
     }
+    if (!list) throw new CredentialsError(redact(`Project id discovery at ${source} failed (${why}); ${GIVE_IT}`, auth.secrets()), source);
     const ids = list.projects.filter((p) => p.name === region).map((p) => p.id);
     if (ids.length === 1) return ids[0]!;
     throw new CredentialsError(
