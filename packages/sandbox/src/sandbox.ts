@@ -9,6 +9,7 @@ import { IamProjects, type IamProject } from './emulators/iam-projects.js';
 import { TemporaryCredentialStore } from './emulators/temporary-credentials.js';
 import { JobStore } from './jobs.js';
 import { Journal } from './journal.js';
+import { OriginPolicy } from './origin-policy.js';
 import { Router } from './router.js';
 import { listen } from './server.js';
 
@@ -34,6 +35,16 @@ export interface SandboxOptions {
   bodyTimeoutMs?: number;
   /** Extra request handler run before routing (the demo serves the docs with it). */
   extraHandler?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /**
+   * Origins whose pages may call the sandbox (CORS), besides loopback ones (`http://127.0.0.1:*`,
+   * `http://localhost:*`, `http://[::1]:*`), e.g. `https://docs.example.com`. Any other Origin is refused.
+   */
+  corsOrigins?: string[];
+  /**
+   * Host names answered besides loopback names, IP literals and `host` (DNS-rebinding defence); a leading
+   * dot allows subdomains (`.example.com`). Any other Host header gets 404 APIGW.0101 before anything else.
+   */
+  allowedHosts?: string[];
   /**
    * Serve the ECS metadata API (`PUT /meta-data/latest/api/token`, `GET /openstack/latest/securitykey`) on
    * the sandbox's port, handing out temporary AK/SK/security tokens the gateway accepts until they expire.
@@ -96,6 +107,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     }
   }
 
+  const host = options.host ?? '127.0.0.1';
+  // Throws a TypeError naming the option for a malformed origin or host name.
+  const policy = new OriginPolicy({ corsOrigins: options.corsOrigins ?? [], allowedHosts: options.allowedHosts ?? [], boundHost: host });
+
   let journal: Journal | undefined;
   let restored: Awaited<ReturnType<typeof Journal.open>>['jobs'] = [];
   if (options.stateFile) {
@@ -121,12 +136,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       jobs,
       auth: new Authenticator({ tokens: options.tokens ?? [], credentials, ...(temporary ? { temporary: (ak: string) => temporary.get(ak) } : {}) }),
       router: new Router(),
+      policy,
       ...(metadata ? { metadata } : {}),
       iam,
       bodyTimeoutMs: options.bodyTimeoutMs ?? 30_000,
       ...(options.extraHandler ? { extra: options.extraHandler } : {}),
     },
-    { port: options.port ?? 0, host: options.host ?? '127.0.0.1', headersTimeoutMs: options.headersTimeoutMs ?? 10_000 },
+    { port: options.port ?? 0, host, headersTimeoutMs: options.headersTimeoutMs ?? 10_000 },
   );
 
   let closing: Promise<void> | undefined;
