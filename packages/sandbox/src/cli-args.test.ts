@@ -20,6 +20,10 @@ describe('parseCli', () => {
     });
     await rm(dir, { recursive: true, force: true });
   });
+  it('passes --repair on only when given', () => {
+    expect(parseCli(['--buckets', 'b', '--state', 's', '--repair'])).toMatchObject({ stateFile: 's', repair: true });
+    expect(parseCli(['--buckets', 'b'])).not.toHaveProperty('repair');
+  });
   it('defaults to 127.0.0.1:8787', () => {
     expect(parseCli(['--buckets', 'b'])).toEqual({ bucketsDir: 'b', port: 8787, host: '127.0.0.1' });
     expect(parseCli(['--help'])).toBe('help');
