@@ -32,12 +32,13 @@ export function pagesBuild(argv: string[], cwd = process.cwd(), write: (s: strin
     write(HELP);
     return;
   }
-  const repo = repoRoot(cwd);
+  // The defaults are relative to the repository; with both paths given, any folder will do.
+  const repo = () => repoRoot(cwd);
   const basePath = values['base-path'] ?? '';
   if (basePath && !/^\/[\w.~/-]*$/.test(basePath)) throw new Error(`--base-path ${basePath} must be a URL path starting with /`);
-  const out = resolve(cwd, values.out ?? join(repo, '_site'));
+  const out = resolve(cwd, values.out ?? join(repo(), '_site'));
   const r = buildPagesTree({
-    docsDist: resolve(cwd, values['docs-dist'] ?? join(repo, 'docs/dist')),
+    docsDist: resolve(cwd, values['docs-dist'] ?? join(repo(), 'docs/dist')),
     out,
     previous: values.previous === undefined ? undefined : resolve(cwd, values.previous),
     basePath,
