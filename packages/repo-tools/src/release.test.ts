@@ -19,7 +19,7 @@ describe('release CLI', () => {
   it('prints its usage and refuses unknown options', () => {
     const help = cli(['--help']);
     expect(help.status).toBe(0);
-    expect(help.stdout).toContain('Usage: release [--dry-run [--offline]] [--version] [--skip-build] [--keep]');
+    expect(help.stdout).toContain('Usage: release [--dry-run [--offline]] [--version] [--skip-build] [--keep] [--check-provenance]');
     const bad = cli(['--publish-everything']);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain("release: Unknown option '--publish-everything'");

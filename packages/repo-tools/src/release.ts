@@ -7,10 +7,11 @@
 // `pnpm release` once it is merged, with npm provenance.
 import { parseArgs } from 'node:util';
 import { releaseDryRun } from './dry-run.js';
+import { parsePublished, provenanceProblems } from './provenance.js';
 import { repoRoot } from './git.js';
 import { TOOLS, isMainModule, runOk } from './run.js';
 
-const HELP = `Usage: release [--dry-run [--offline]] [--version] [--skip-build] [--keep]
+const HELP = `Usage: release [--dry-run [--offline]] [--version] [--skip-build] [--keep] [--check-provenance]
   --dry-run     pnpm build, then pack every published package, install the tarballs into a fresh
                 temporary project and run the smoke script there (client ↔ sandbox, validators, docs)
   (no flag)     the dry run above, then changeset publish (needs npm credentials; publishes the
@@ -20,6 +21,8 @@ const HELP = `Usage: release [--dry-run [--offline]] [--version] [--skip-build] 
                 copies instead of the registry: no network at all
   --skip-build  use the dist folders as they are
   --keep        keep the dry run's temporary project and print its path
+  --check-provenance  after a publish: every package version in $PUBLISHED_PACKAGES (changesets/action's
+                publishedPackages JSON) must carry an npm provenance attestation
 `;
 
 export interface ReleaseStep {
@@ -67,12 +70,20 @@ export async function release(argv: string[], cwd = process.cwd()): Promise<void
       version: { type: 'boolean' },
       'skip-build': { type: 'boolean' },
       keep: { type: 'boolean' },
+      'check-provenance': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
   if (values.help) {
     process.stdout.write(HELP);
+    return;
+  }
+  if (values['check-provenance']) {
+    const published = parsePublished(process.env.PUBLISHED_PACKAGES ?? '[]');
+    const problems = await provenanceProblems(published, { cwd, retries: 6, waitMs: 10_000 });
+    if (problems.length) throw new Error(`provenance missing:\n${problems.join('\n')}`);
+    process.stdout.write(`provenance attested: ${published.map((p) => `${p.name}@${p.version}`).join(', ') || '(nothing published)'}\n`);
     return;
   }
   const steps = releaseSteps(repoRoot(cwd), {
