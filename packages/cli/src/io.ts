@@ -1,7 +1,6 @@
 // Where the CLI writes, and how: colour only on a terminal and never under NO_COLOR; secrets redacted
 // from every line, whatever produced it (belt and braces: the client already keeps them out of errors).
 import type { Readable, Writable } from 'node:stream';
-import { styleText } from 'node:util';
 
 export interface Stream extends Pick<Writable, 'write'> {
   isTTY?: boolean;
@@ -28,7 +27,10 @@ export function colorEnabled(stream: Stream, env: NodeJS.ProcessEnv): boolean {
   return stream.isTTY === true && env.TERM !== 'dumb';
 }
 
-type Style = 'red' | 'green' | 'yellow' | 'cyan' | 'dim' | 'bold';
+// SGR codes written directly: node:util styleText decides by itself (from TERM and the stream) whether to
+// colour, and whether it can be told not to differs across Node 20 releases; here that is decided above.
+const SGR = { red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39], dim: [2, 22], bold: [1, 22] } as const;
+type Style = keyof typeof SGR;
 
 export class Output {
   private readonly secretSources: Array<() => readonly string[]> = [];
@@ -51,7 +53,7 @@ export class Output {
 
   /** Colours text for stdout ('out') or stderr ('err') when that stream may be coloured. */
   paint(where: 'out' | 'err', style: Style, text: string): string {
-    return this.color[where] ? styleText(style, text) : text;
+    return this.color[where] ? `\u001b[${SGR[style][0]}m${text}\u001b[${SGR[style][1]}m` : text;
   }
 
   out(line: string): void {
