@@ -68,6 +68,10 @@ describe('parseCli', () => {
     expect(() => parseCli(['--buckets', 'b', '--token', 't', '--cors-origin', 'docs.example.com'])).toThrow(/--cors-origin/);
     expect(() => parseCli(['--buckets', 'b', '--token', 't', '--allowed-host', 'a b'])).toThrow(/--allowed-host/);
   });
+  it('passes --repair on only when given', () => {
+    expect(parseCli(['--buckets', 'b', '--state', 's', '--repair'])).toMatchObject({ stateFile: 's', repair: true });
+    expect(parseCli(['--buckets', 'b', '--open'])).not.toHaveProperty('repair');
+  });
   it('defaults to 127.0.0.1:8787', () => {
     expect(parseCli(['--buckets', 'b', '--open'])).toEqual({ bucketsDir: 'b', port: 8787, host: '127.0.0.1' });
     expect(parseCli(['--help'])).toBe('help');

@@ -10,6 +10,7 @@ export const USAGE = `Usage: ims-sandbox --buckets <dir> [options]
   --port <n>            port to listen on (default 8787; 0 picks a free one)
   --host <addr>         interface to listen on (default 127.0.0.1)
   --state <file>        journal file; jobs survive restarts and crashes
+  --repair              start even if the journal has damaged lines: drop them, keep a backup
   --speed <n>           job speed factor; a job takes 10 s / n (default 1)
   --credentials <file>  JSON: [{"ak","sk","projectId"?}] or {"credentials":[…],"tokens":[…]}
   --token <token>       accept this X-Auth-Token (repeatable)
@@ -97,6 +98,7 @@ export function parseCli(argv: string[]): SandboxOptions | 'help' {
         port: { type: 'string' },
         host: { type: 'string' },
         state: { type: 'string' },
+        repair: { type: 'boolean' },
         speed: { type: 'string' },
         credentials: { type: 'string' },
         token: { type: 'string', multiple: true },
@@ -133,6 +135,7 @@ export function parseCli(argv: string[]): SandboxOptions | 'help' {
     port,
     host: values.host ?? '127.0.0.1',
     ...(values.state ? { stateFile: values.state } : {}),
+    ...(values.repair ? { repair: true } : {}),
     ...(speed !== undefined ? { speed } : {}),
     ...(fromFile.credentials.length ? { credentials: fromFile.credentials } : {}),
     ...(tokens.length ? { tokens } : {}),

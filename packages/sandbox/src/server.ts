@@ -10,11 +10,13 @@ import { IMG_CATALOG, OS_VERSIONS } from './generated/spec-data.js';
 import { newRequestId } from './ids.js';
 import { legacyView, progressView } from './job-views.js';
 import { JobStore } from './jobs.js';
+import { JournalUnavailableError } from './journal.js';
 import { judgeQuickImport, type Locale } from './judge.js';
 import type { OriginPolicy } from './origin-policy.js';
 import { Router, type RouteMatch } from './router.js';
 import type { EcsMetadata } from './emulators/ecs-metadata.js';
 import { IAM_PROJECTS_PATH, type IamProjects } from './emulators/iam-projects.js';
+import { RETRY_AFTER, unavailableReply } from './unavailable.js';
 
 export interface HandlerContext {
   jobs: JobStore;
@@ -138,13 +140,23 @@ export async function handle(ctx: HandlerContext, req: IncomingMessage, res: Ser
   const auth = authHead.finish(body.body);
   if (!auth.ok) return sendError(res, auth.reply);
 
+  // While the journal cannot be written, nothing is answered as if it could be (see unavailable.ts).
+  const down = ctx.jobs.unavailable();
+  if (down) return sendError(res, unavailableReply(down), RETRY_AFTER);
+
   const { operation, params } = route;
   switch (operation.operationId) {
     case 'importImageQuick':
     case 'importImageQuickInSafeMode': {
       const verdict = judgeQuickImport(body.body, req.headers['content-type'], localeOf(req));
       if (!verdict.ok) return sendError(res, verdict.reply);
-      const job = await ctx.jobs.submit({ ...verdict.job, ...(auth.projectId ? { projectId: auth.projectId } : {}) });
+      let job;
+      try {
+        job = await ctx.jobs.submit({ ...verdict.job, ...(auth.projectId ? { projectId: auth.projectId } : {}) });
+      } catch (e) {
+        if (e instanceof JournalUnavailableError) return sendError(res, unavailableReply(e), RETRY_AFTER);
+        throw e;
+      }
       return send(res, 200, { job_id: job.id });
     }
     case 'showJobProgress':
