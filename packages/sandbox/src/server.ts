@@ -12,6 +12,7 @@ import { legacyView, progressView } from './job-views.js';
 import { JobStore } from './jobs.js';
 import { JournalUnavailableError } from './journal.js';
 import { judgeQuickImport, type Locale } from './judge.js';
+import { warningHeaders } from './warnings-header.js';
 import type { OriginPolicy } from './origin-policy.js';
 import { Router, type RouteMatch } from './router.js';
 import type { EcsMetadata } from './emulators/ecs-metadata.js';
@@ -149,7 +150,8 @@ export async function handle(ctx: HandlerContext, req: IncomingMessage, res: Ser
     case 'importImageQuick':
     case 'importImageQuickInSafeMode': {
       const verdict = judgeQuickImport(body.body, req.headers['content-type'], localeOf(req));
-      if (!verdict.ok) return sendError(res, verdict.reply);
+      const warned = warningHeaders(verdict.warnings);
+      if (!verdict.ok) return sendError(res, verdict.reply, warned);
       let job;
       try {
         job = await ctx.jobs.submit({ ...verdict.job, ...(auth.projectId ? { projectId: auth.projectId } : {}) });
@@ -157,7 +159,7 @@ export async function handle(ctx: HandlerContext, req: IncomingMessage, res: Ser
         if (e instanceof JournalUnavailableError) return sendError(res, unavailableReply(e), RETRY_AFTER);
         throw e;
       }
-      return send(res, 200, { job_id: job.id });
+      return send(res, 200, { job_id: job.id }, warned);
     }
     case 'showJobProgress':
     case 'showJob': {
