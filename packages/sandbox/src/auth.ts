@@ -1,5 +1,6 @@
 // Authentication as Huawei's API gateway does it: an IAM token in X-Auth-Token, or an AK/SK signature.
-import { checkAkSkHeaders, constantTimeEqual, isAkSkAuthorization, type AkSkCredential } from './aksk-verify.js';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { checkAkSkHeaders, isAkSkAuthorization, type AkSkCredential } from './aksk-verify.js';
 import { gatewayError, imsError, type ErrorReply, type GatewayErrorBody, type ImsErrorBody } from './errors.js';
 
 export interface AuthConfig {
@@ -22,12 +23,14 @@ export interface AuthRequest {
 
 export class Authenticator {
   private readonly tokens: Set<string>;
+  private readonly tokenDigests: Buffer[];
   private readonly byAk: Map<string, AkSkCredential>;
   private readonly temporary: ((ak: string) => AkSkCredential | undefined) | undefined;
   readonly open: boolean;
 
   constructor(config: AuthConfig) {
     this.tokens = new Set(config.tokens ?? []);
+    this.tokenDigests = [...this.tokens].map((t) => createHash('sha256').update(t).digest());
     this.byAk = new Map((config.credentials ?? []).map((c) => [c.ak, c]));
     this.temporary = config.temporary;
     // With no tokens, no credentials and no metadata emulation the sandbox runs open (see the README).
@@ -80,10 +83,14 @@ export class Authenticator {
     };
   }
 
-  /** Compares with every configured token in constant time, so timing reveals neither which nor how much matched. */
+  /**
+   * Compares with every configured token in constant time, so timing reveals neither which nor how much
+   * matched, nor a token's length: both sides are SHA-256 digests (the configured ones computed once).
+   */
   private knownToken(token: string): boolean {
+    const given = createHash('sha256').update(token).digest();
     let found = false;
-    for (const t of this.tokens) found = constantTimeEqual(token, t) || found;
+    for (const d of this.tokenDigests) found = timingSafeEqual(given, d) || found;
     return found;
   }
 }
