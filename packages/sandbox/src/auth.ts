@@ -1,5 +1,5 @@
 // Authentication as Huawei's API gateway does it: an IAM token in X-Auth-Token, or an AK/SK signature.
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { checkAkSkHeaders, isAkSkAuthorization, type AkSkCredential } from './aksk-verify.js';
 import { gatewayError, imsError, type ErrorReply, type GatewayErrorBody, type ImsErrorBody } from './errors.js';
 
@@ -23,14 +23,14 @@ export interface AuthRequest {
 
 export class Authenticator {
   private readonly tokens: Set<string>;
-  private readonly tokenDigests: Buffer[];
+  private readonly tokenBytes: Buffer[];
   private readonly byAk: Map<string, AkSkCredential>;
   private readonly temporary: ((ak: string) => AkSkCredential | undefined) | undefined;
   readonly open: boolean;
 
   constructor(config: AuthConfig) {
     this.tokens = new Set(config.tokens ?? []);
-    this.tokenDigests = [...this.tokens].map((t) => createHash('sha256').update(t).digest());
+    this.tokenBytes = [...this.tokens].map((t) => Buffer.from(t, 'utf8'));
     this.byAk = new Map((config.credentials ?? []).map((c) => [c.ak, c]));
     this.temporary = config.temporary;
     // With no tokens, no credentials and no metadata emulation the sandbox runs open (see the README).
@@ -84,13 +84,14 @@ export class Authenticator {
   }
 
   /**
-   * Compares with every configured token in constant time, so timing reveals neither which nor how much
-   * matched, nor a token's length: both sides are SHA-256 digests (the configured ones computed once).
+   * Compares with every configured token without an early exit, each comparison in constant time
+   * (timingSafeEqual), so timing reveals neither which token nor how much of one matched; only whether a
+   * configured token has the given length, which is no secret worth a hash per request.
    */
   private knownToken(token: string): boolean {
-    const given = createHash('sha256').update(token).digest();
+    const given = Buffer.from(token, 'utf8');
     let found = false;
-    for (const d of this.tokenDigests) found = timingSafeEqual(given, d) || found;
+    for (const t of this.tokenBytes) found = (t.length === given.length ? timingSafeEqual(given, t) : timingSafeEqual(t, t) && false) || found;
     return found;
   }
 }
