@@ -1,7 +1,9 @@
 // Judges a quick-import body with @ims-quick-import/validators — the same rules users run before they send
 // — and turns the first issue into the service's 400 `{error: {code, message}}`. It follows the default
 // profile: a rule no official source states is a warning (reported in a header), never a rejection.
-import { validateQuickImportRequest, type ValidationIssue } from '@ims-quick-import/validators';
+// The heavy part (JSON.parse + validation) is `assess`, a self-contained function that judge-pool.ts also
+// runs on a worker thread for big bodies, so one client's 1 MiB body cannot stall everyone else.
+import type { ValidateOptions, ValidationIssue, ValidationResult } from '@ims-quick-import/validators';
 import { imsError, type ErrorReply, type ImsErrorBody } from './errors.js';
 import type { NewJob } from './jobs.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
@@ -14,28 +16,52 @@ const NONE: readonly ValidationIssue[] = Object.freeze([]);
 
 export type Locale = 'en' | 'zh-CN';
 
-/** `raw` is the body bytes; `contentType` the request's Content-Type header. */
-export function judgeQuickImport(raw: Buffer, contentType: string | undefined, locale: Locale): Judgement {
-  const text = raw.toString('utf8');
-  if (text.trim() === '') return { ok: false, reply: imsError('IMG.0007'), warnings: NONE };
-  if (contentType !== undefined && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType.trim())) {
-    return { ok: false, reply: imsError('IMG.0001', `The request message format is invalid: Content-Type must be application/json, not ${contentType}.`), warnings: NONE };
-  }
-  if (nestsDeeperThan(raw)) {
-    return { ok: false, reply: imsError('IMG.0001', `The request message format is invalid: the JSON nests deeper than ${MAX_JSON_DEPTH} levels.`), warnings: NONE };
-  }
+/** What parsing and validating a body found, in plain data (it crosses a worker boundary). */
+export type Assessment =
+  | { kind: 'not-json'; message: string }
+  | { kind: 'invalid'; first: ValidationIssue | undefined; warnings: ValidationIssue[] }
+  | { kind: 'valid'; name: string; imageUrl: string; minDisk: number; dataImage: boolean; warnings: ValidationIssue[] };
+
+type Validate = (body: unknown, options: ValidateOptions) => ValidationResult<unknown>;
+
+/**
+ * JSON.parse + validation. Self-contained on purpose — it uses only its parameters and JSON — because
+ * judge-pool.ts ships its source text to a worker thread.
+ */
+export function assess(text: string, locale: Locale, validate: Validate): Assessment {
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (e) {
-    return { ok: false, reply: imsError('IMG.0001', `The request message format is invalid: the body is not JSON (${(e as Error).message}).`), warnings: NONE };
+    return { kind: 'not-json', message: (e as Error).message };
   }
-  const result = validateQuickImportRequest(body, { locale, profile: 'default' });
-  if (!result.ok) {
-    const first = result.issues[0];
-    if (!first) return { ok: false, reply: imsError('IMG.0001'), warnings: result.warnings };
-    return { ok: false, reply: imsError(first.code, first.message), warnings: result.warnings };
-  }
+  const result = validate(body, { locale, profile: 'default' });
+  if (!result.ok) return { kind: 'invalid', first: result.issues[0], warnings: result.warnings };
   const v = result.value as { name: string; image_url: string; min_disk: number; type?: string | null };
-  return { ok: true, job: { name: v.name, imageUrl: v.image_url, minDisk: v.min_disk, dataImage: v.type === 'DataImage' }, warnings: result.warnings };
+  return { kind: 'valid', name: v.name, imageUrl: v.image_url, minDisk: v.min_disk, dataImage: v.type === 'DataImage', warnings: result.warnings };
+}
+
+/** The cheap checks before parsing: a reply, or the body's text to assess. */
+export function precheck(raw: Buffer, contentType: string | undefined): { reply: ErrorReply<ImsErrorBody> } | { text: string } {
+  const text = raw.toString('utf8');
+  if (text.trim() === '') return { reply: imsError('IMG.0007') };
+  if (contentType !== undefined && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType.trim())) {
+    return { reply: imsError('IMG.0001', `The request message format is invalid: Content-Type must be application/json, not ${contentType}.`) };
+  }
+  if (nestsDeeperThan(raw)) {
+    return { reply: imsError('IMG.0001', `The request message format is invalid: the JSON nests deeper than ${MAX_JSON_DEPTH} levels.`) };
+  }
+  return { text };
+}
+
+/** Turns an assessment into the service's answer. */
+export function verdict(a: Assessment): Judgement {
+  switch (a.kind) {
+    case 'not-json':
+      return { ok: false, reply: imsError('IMG.0001', `The request message format is invalid: the body is not JSON (${a.message}).`), warnings: NONE };
+    case 'invalid':
+      return { ok: false, reply: a.first ? imsError(a.first.code, a.first.message) : imsError('IMG.0001'), warnings: a.warnings };
+    case 'valid':
+      return { ok: true, job: { name: a.name, imageUrl: a.imageUrl, minDisk: a.minDisk, dataImage: a.dataImage }, warnings: a.warnings };
+  }
 }

@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import type { AkSkCredential } from './aksk-verify.js';
 import { Authenticator } from './auth.js';
 import { BodyBudget } from './body.js';
+import { JudgePool } from './judge-pool.js';
 import { EcsMetadata, type EcsMetadataOptions } from './emulators/ecs-metadata.js';
 import { IamProjects, type IamProject } from './emulators/iam-projects.js';
 import { TemporaryCredentialStore } from './emulators/temporary-credentials.js';
@@ -152,6 +153,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const temporary = meta ? new TemporaryCredentialStore((meta.ttlSeconds ?? 3600) * 1000) : undefined;
   const metadata = meta && temporary ? new EcsMetadata(meta, temporary) : undefined;
   const iam = new IamProjects(options.iamProjects);
+  const judges = new JudgePool();
 
   // If the port is taken, give the journal (and its lock) back before failing.
   const { server, url, port } = await listen(
@@ -164,6 +166,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       iam,
       bodyTimeoutMs: options.bodyTimeoutMs ?? 30_000,
       budget: new BodyBudget(options.maxBodyBytesInFlight ?? 64 * 1024 * 1024),
+      judges,
       ...(options.extraHandler ? { extra: options.extraHandler } : {}),
     },
     { port: options.port ?? 0, host, headersTimeoutMs: options.headersTimeoutMs ?? 10_000, maxConnections: options.maxConnections ?? 1000 },
@@ -184,6 +187,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           server.close(() => r());
           server.closeAllConnections();
         });
+        await judges.close();
         await jobs.close();
       })()),
   };

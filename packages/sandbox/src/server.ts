@@ -11,7 +11,8 @@ import { newRequestId } from './ids.js';
 import { legacyView, progressView } from './job-views.js';
 import { JobStore } from './jobs.js';
 import { JournalUnavailableError } from './journal.js';
-import { judgeQuickImport, type Locale } from './judge.js';
+import type { Locale } from './judge.js';
+import type { JudgePool } from './judge-pool.js';
 import { warningHeaders } from './warnings-header.js';
 import type { OriginPolicy } from './origin-policy.js';
 import { Router, type RouteMatch } from './router.js';
@@ -31,6 +32,8 @@ export interface HandlerContext {
   bodyTimeoutMs: number;
   /** Bytes of request bodies held at once, across all requests. */
   budget: BodyBudget;
+  /** Judges quick-import bodies: small ones inline, big ones on a worker thread. */
+  judges: JudgePool;
   /** Optional static file handler (the demo serves the docs); returns true when it answered. */
   extra?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
@@ -149,7 +152,8 @@ export async function handle(ctx: HandlerContext, req: IncomingMessage, res: Ser
   switch (operation.operationId) {
     case 'importImageQuick':
     case 'importImageQuickInSafeMode': {
-      const verdict = judgeQuickImport(body.body, req.headers['content-type'], localeOf(req));
+      const judged = ctx.judges.judge(body.body, req.headers['content-type'], localeOf(req));
+      const verdict = judged instanceof Promise ? await judged : judged;
       const warned = warningHeaders(verdict.warnings);
       if (!verdict.ok) return sendError(res, verdict.reply, warned);
       let job;

@@ -1,0 +1,57 @@
+// Big bodies are judged on a worker thread, exactly as small ones are judged inline.
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { JudgePool, OFF_THREAD_BYTES } from './judge-pool.js';
+
+const base = { name: 'big-body', os_version: 'Ubuntu 22.04 server 64bit', image_url: 'my-bucket:images/disk.raw', min_disk: 40 };
+const bodies: Record<string, string> = {
+  'valid, small': JSON.stringify(base),
+  'valid, padded past the threshold': JSON.stringify(base) + ' '.repeat(OFF_THREAD_BYTES),
+  '90 000 tags': JSON.stringify({ ...base, tags: Array.from({ length: 90_000 }, (_, i) => `k${i}.v`) }),
+  '60 000 unknown keys (warnings)': JSON.stringify(Object.assign({ ...base }, Object.fromEntries(Array.from({ length: 60_000 }, (_, i) => [`u${i}`, 1])))),
+  'a huge description': JSON.stringify({ ...base, description: 'é'.repeat(400_000) }),
+  'not JSON': '{"name": ' + 'x'.repeat(OFF_THREAD_BYTES * 2),
+};
+
+const inline = new JudgePool(Number.POSITIVE_INFINITY);
+const offThread = new JudgePool(0);
+afterAll(async () => {
+  await inline.close();
+  await offThread.close();
+});
+
+describe('JudgePool', () => {
+  for (const [what, text] of Object.entries(bodies)) {
+    it(`gives the same verdict off the main thread as inline: ${what}`, async () => {
+      const raw = Buffer.from(text);
+      for (const locale of ['en', 'zh-CN'] as const) {
+        expect(await offThread.judge(raw, 'application/json', locale)).toEqual(await inline.judge(raw, 'application/json', locale));
+      }
+    });
+  }
+
+  it('never parses a big body on the main thread', async () => {
+    const pool = new JudgePool();
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const big = Buffer.from(bodies['90 000 tags']!);
+      const r = await pool.judge(big, 'application/json', 'en');
+      expect(r.ok).toBe(false);
+      expect(pool.offThread).toBe(1);
+      expect(parse.mock.calls.filter(([t]) => typeof t === 'string' && t.length > OFF_THREAD_BYTES)).toEqual([]);
+      // A small one is judged inline (no worker round trip).
+      expect(pool.judge(Buffer.from(bodies['valid, small']!), 'application/json', 'en')).toMatchObject({ ok: true });
+      expect(pool.offThread).toBe(1);
+    } finally {
+      parse.mockRestore();
+      await pool.close();
+    }
+  });
+
+  it('answers the cheap checks without a worker: empty, wrong Content-Type, too deep', () => {
+    const pool = new JudgePool(0);
+    expect(pool.judge(Buffer.from('  '), 'application/json', 'en')).toMatchObject({ ok: false, reply: { body: { error: { code: 'IMG.0007' } } } });
+    expect(pool.judge(Buffer.from('{}'), 'text/plain', 'en')).toMatchObject({ ok: false, reply: { body: { error: { code: 'IMG.0001' } } } });
+    expect(pool.judge(Buffer.from('['.repeat(2000) + ']'.repeat(2000)), undefined, 'en')).toMatchObject({ ok: false, reply: { status: 400 } });
+    expect(pool.offThread).toBe(0);
+  });
+});
