@@ -48,3 +48,21 @@ export async function openGuideSection(page: Page, guide: string, section: strin
   await heading.waitFor({ state: 'visible' });
   return heading;
 }
+
+/**
+ * Checks the request body's variants of the quick import: the ECS and BMS tabs show os_version and no
+ * os_type, the DataImage tab shows os_type. The tab labels are the discriminator's mapping keys, the same
+ * in every edition.
+ */
+export async function checkBodyVariants(page: Page): Promise<void> {
+  const body = page.locator('[id$="/request/body"]').first();
+  const field = (name: string) => body.locator(`[id$="/${name}"]`).filter({ visible: true });
+  for (const variant of ['ECS', 'BMS']) {
+    await page.getByRole('tab', { name: variant, exact: true }).first().click();
+    await field('os_version').first().waitFor({ state: 'visible' });
+    if ((await field('os_type').count()) !== 0) throw new Error(`the ${variant} tab shows os_type`);
+  }
+  await page.getByRole('tab', { name: 'DataImage', exact: true }).first().click();
+  await field('os_type').first().waitFor({ state: 'visible' });
+  await page.getByRole('tab', { name: 'DataImage', exact: true }).first().scrollIntoViewIfNeeded();
+}
