@@ -13,11 +13,20 @@ export function operationHeading(page: Page, entry: OperationEntry): Locator {
   return page.locator('h1, h2, h3').filter({ hasText: new RegExp(`^\\s*${escape(title)}(?:\\s*deprecated)?\\s*$`, 'i') }).first();
 }
 
+/**
+ * Redoc's slug of a tag, as its bundled `slugify` makes it: characters outside slugify's default set
+ * dropped, runs of whitespace turned into `-`, lower case ("IAM (used by the client)" →
+ * "iam-(used-by-the-client)", parentheses kept).
+ */
+export function tagSlug(tag: string): string {
+  return tag.replace(/[^\w\s$*_+~.()'"!\-:@]+/g, '').trim().replace(/\s+/g, '-').toLowerCase();
+}
+
 /** Redoc's URL fragment of an operation: the tag's slug, then the operationId in lower case. */
 export function deepLink(entry: OperationEntry): string {
   const tag = entry.operation.tags?.[0];
   if (!tag) throw new Error(`${entry.operationId} has no tag`);
-  return `#/${tag.toLowerCase().replace(/[^a-z0-9]+/g, '-')}/${entry.operationId.toLowerCase()}`;
+  return `#/${tagSlug(tag)}/${entry.operationId.toLowerCase()}`;
 }
 
 /**

@@ -14,6 +14,7 @@ describe('collectSourceTexts', () => {
         examples: { E: { summary: 'Example', value: { description: 'an image description, data' } } },
       },
       'x-error-catalog': { 'IMG.0001': { message: 'not prose to translate here' } },
+      'x-warnings': [{ description: 'not rendered by Redoc' }],
     };
     const found = collectSourceTexts(doc).map((t) => `${t.path.join('/')}:${t.key}->${t.updateKey}=${t.text}`);
     expect(found).toEqual([

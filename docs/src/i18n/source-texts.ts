@@ -1,8 +1,9 @@
 // What of the spec a reader reads as prose, and so what the Chinese edition translates: every `summary`,
 // `description` and `title` string, and every tag's name (translated as `x-displayName`, so the tag's
 // name, and with it every deep link, stays the same in both editions). Data is skipped: example values,
-// `enum`/`const`/`default`, JSON Schema `examples`, the error catalog (its Chinese text lives in the spec
-// itself) and code samples.
+// `enum`/`const`/`default`, JSON Schema `examples`. So is everything under an `x-` extension (the error
+// catalog, whose Chinese text lives in the spec itself; `x-warnings`; code samples): Redoc renders no
+// extension, so no reader of the page sees text there.
 import { createHash } from 'node:crypto';
 
 export interface SourceText {
@@ -16,7 +17,7 @@ export interface SourceText {
 }
 
 const PROSE_KEYS = new Set(['summary', 'description', 'title']);
-const DATA_KEYS = new Set(['example', 'enum', 'const', 'default', 'x-error-catalog', 'x-codeSamples', 'required']);
+const DATA_KEYS = new Set(['example', 'enum', 'const', 'default', 'required']);
 
 /** The hash an overlay entry records: the first 16 hex digits of the SHA-256 of the English text. */
 export function sourceHash(text: string): string {
@@ -38,7 +39,7 @@ export function collectSourceTexts(doc: unknown): SourceText[] {
     for (const [key, value] of Object.entries(node)) {
       if (typeof value === 'string' && PROSE_KEYS.has(key)) out.push({ path, key, updateKey: key, text: value });
       else if (isTag && key === 'name' && typeof value === 'string') out.push({ path, key, updateKey: 'x-displayName', text: value });
-      else if (DATA_KEYS.has(key)) continue;
+      else if (DATA_KEYS.has(key) || key.startsWith('x-')) continue;
       // An Example Object's `value` is data; a JSON Schema `examples` list is data too.
       else if (key === 'value' && parentKey === 'examples') continue;
       else if (key === 'examples' && Array.isArray(value)) continue;
