@@ -17,6 +17,9 @@ import { EDITIONS, type Locale } from './i18n/locales.js';
 import { applyOverlay } from './i18n/overlay.js';
 import { loadOverlay, localeDir, overlayPath } from './i18n/report.js';
 import { cspIsClosed, findRemoteLoads, metaCsp } from './offline-check.js';
+import { captureSnapshots, embedSnapshots } from './prerender.js';
+import { deepLink, tagSlug } from './site-pages.js';
+import { listOperations } from './spec-source.js';
 import type { OpenApiDocument } from './openapi-types.js';
 import { DECISIONS_DIR, editionDir, GUIDES_PATH, PACKAGE_DIR, TEMPLATE_PATH } from './paths.js';
 
@@ -47,9 +50,11 @@ export interface BuiltEdition {
   htmlPath: string;
   specPath: string;
   guides: number;
+  /** routes shown from a build-time snapshot before Redoc's script runs (0 with DOCS_PRERENDER=off) */
+  prerendered: number;
 }
 
-export function buildEdition(bundle: OpenApiDocument, locale: Locale, samples: OperationSamples[]): BuiltEdition {
+export async function buildEdition(bundle: OpenApiDocument, locale: Locale, samples: OperationSamples[]): Promise<BuiltEdition> {
   const text = EDITIONS[locale];
   const source = editionSource(bundle, locale);
   const guides: RenderedGuide[] = source.guides.map((guide) => {
@@ -75,9 +80,25 @@ export function buildEdition(bundle: OpenApiDocument, locale: Locale, samples: O
   const htmlPath = join(dir, 'index.html');
   writeFileSync(specPath, `${JSON.stringify(docsSpec, null, 2)}\n`);
   runBuildDocs(specPath, htmlPath, `${source.doc.info.title} — ${text.titleSuffix}`, locale);
-  const html = readFileSync(htmlPath, 'utf8');
+  let html = readFileSync(htmlPath, 'utf8');
   checkOffline(html, htmlPath);
-  return { html, htmlPath, specPath, guides: guides.length };
+  let prerendered = 0;
+  // DOCS_PRERENDER=off builds without Chromium: the same page, only without the fast first view.
+  if (process.env.DOCS_PRERENDER !== 'off') {
+    const snapshots = await captureSnapshots(htmlPath, prerenderRoutes(docsSpec)).catch((error: Error) => {
+      throw new Error(`prerendering ${htmlPath} in headless Chromium failed (install Debian's chromium or set CHROMIUM_PATH; DOCS_PRERENDER=off builds without the fast first view): ${error.message}`);
+    });
+    prerendered = Object.keys(snapshots.routes).length;
+    html = embedSnapshots(html, snapshots);
+    writeFileSync(htmlPath, html);
+    checkOffline(html, htmlPath);
+  }
+  return { html, htmlPath, specPath, guides: guides.length, prerendered };
+}
+
+/** The routes worth a snapshot: every guide and tag page, and every operation (see prerender.ts). */
+export function prerenderRoutes(docsSpec: OpenApiDocument): string[] {
+  return [...(docsSpec.tags ?? []).map((t) => `#/${tagSlug(t.name)}`), ...listOperations(docsSpec).map((e) => deepLink(e))];
 }
 
 /** Redoc shows only the sample languages its options list, so the list comes from the same table. */

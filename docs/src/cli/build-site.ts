@@ -12,8 +12,8 @@ const samples = buildSamples(bundle);
 const kib = (n: number): string => `${(n / 1024).toFixed(0)} KiB`;
 try {
   for (const locale of LOCALES) {
-    const { html, htmlPath, guides } = buildEdition(bundle, locale, samples);
-    console.log(`built ${htmlPath} (${locale}, ${kib(Buffer.byteLength(html))}, ${kib(gzipSync(html).length)} gzip): ${guides} guides`);
+    const { html, htmlPath, guides, prerendered } = await buildEdition(bundle, locale, samples);
+    console.log(`built ${htmlPath} (${locale}, ${kib(Buffer.byteLength(html))}, ${kib(gzipSync(html).length)} gzip): ${guides} guides, ${prerendered} routes prerendered`);
   }
 } catch (error) {
   console.error((error as Error).message);
