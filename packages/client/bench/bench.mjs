@@ -50,6 +50,10 @@ const { BasicCredentials } = require('@huaweicloud/huaweicloud-sdk-core/auth/Bas
 const oursAksk = ours.createImsClient({ baseUrl: base, auth: ours.akskAuth({ ak: AK, sk: SK, projectId: PROJECT }), retry: false });
 // The same node build with `fetch` given: Node's own fetch (undici) instead of the default node:http transport.
 const oursUndiciAksk = ours.createImsClient({ baseUrl: base, auth: ours.akskAuth({ ak: AK, sk: SK, projectId: PROJECT }), retry: false, fetch });
+// The same two with the guards off (no per-attempt deadline, no size limit), to price timeoutMs and maxResponseBytes.
+const unguarded = { timeoutMs: Infinity, maxResponseBytes: Infinity };
+const oursAkskUnguarded = ours.createImsClient({ baseUrl: base, auth: ours.akskAuth({ ak: AK, sk: SK, projectId: PROJECT }), retry: false, ...unguarded });
+const oursUndiciUnguarded = ours.createImsClient({ baseUrl: base, auth: ours.akskAuth({ ak: AK, sk: SK, projectId: PROJECT }), retry: false, fetch, ...unguarded });
 const oursWebAksk = oursWeb.createImsClient({ baseUrl: base, auth: oursWeb.akskAuth({ ak: AK, sk: SK, projectId: PROJECT }), retry: false });
 const oursToken = ours.createImsClient({ baseUrl: base, auth: ours.tokenAuth(TOKEN), retry: false });
 const hcClient = new ClientBuilder((c) => c)
@@ -76,6 +80,8 @@ const contenders = {
   'official SDK AK/SK': () => hcClient.sendRequest(officialOptions(BODY)),
   'ours AK/SK (node, fetch: undici)': () => oursUndiciAksk.quickImport(BODY),
   'ours AK/SK (WebCrypto build)': () => oursWebAksk.quickImport(BODY),
+  'ours AK/SK (node, guards off)': () => oursAkskUnguarded.quickImport(BODY),
+  'ours AK/SK (undici, guards off)': () => oursUndiciUnguarded.quickImport(BODY),
   'ours token': () => oursToken.quickImport(BODY),
   'raw fetch token': async () => {
     const res = await fetch(`${base}/v2/cloudimages/quickimport/action`, {
@@ -115,6 +121,8 @@ const pairs = [
   ['ours AK/SK (WebCrypto build)', 'official SDK AK/SK'],
   ['raw fetch token', 'ours token'],
   ['ours AK/SK (node build)', 'ours AK/SK (node, fetch: undici)'],
+  ['ours AK/SK (node build)', 'ours AK/SK (node, guards off)'],
+  ['ours AK/SK (node, fetch: undici)', 'ours AK/SK (undici, guards off)'],
 ];
 const results = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
 const ratios = pairs.map(() => []);
@@ -139,6 +147,8 @@ console.log(`\n  ours AK/SK (node) / official:        ${fmt(0)}  target ≥ 1.2�
 console.log(`  ours AK/SK (WebCrypto) / official:   ${fmt(1)}`);
 console.log(`  raw fetch / ours token:              ${fmt(2)}  target ≤ 1.15×`);
 console.log(`  ours AK/SK (node) / same via undici: ${fmt(3)}  (default node:http transport vs fetch: globalThis.fetch)`);
+console.log(`  guards on / off, node:http:          ${fmt(4)}  (timeoutMs 30 000 + maxResponseBytes 10 MiB vs Infinity)`);
+console.log(`  guards on / off, fetch: undici:      ${fmt(5)}  (the same; undici's answer is read through the size-counting reader)`);
 
 // Signing alone, no network: the auth step our client runs per request (node:crypto vs WebCrypto), the
 // official AKSKSigner.sign on the same request, and the public signRequest(Request) (which also builds
