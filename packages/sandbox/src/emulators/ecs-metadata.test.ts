@@ -96,15 +96,17 @@ describe('ECS metadata emulation', () => {
     expect(r.status).toBe(404);
   });
 
-  it('gives no web page the credentials: no CORS headers, even for a loopback origin', async () => {
+  it('gives no web page the credentials: a request with an Origin (even loopback) is refused, with no CORS headers', async () => {
     const sb = await sandbox({ ecsMetadata: {} });
     const origin = 'http://127.0.0.1:9';
     const t = await fetch(`${sb.url}/meta-data/latest/api/token`, { method: 'PUT', headers: { Origin: origin, 'X-Metadata-Token-Ttl-Seconds': '60' } });
+    expect(t.status).toBe(403);
     expect(t.headers.get('access-control-allow-origin')).toBeNull();
-    const k = await fetch(`${sb.url}/openstack/latest/securitykey`, { headers: { Origin: origin, 'X-Metadata-Token': await t.text() } });
-    expect(k.status).toBe(200);
+    const k = await fetch(`${sb.url}/openstack/latest/securitykey`, { headers: { Origin: origin, 'X-Metadata-Token': await sessionToken(sb) } });
+    expect(k.status).toBe(403);
     expect(k.headers.get('access-control-allow-origin')).toBeNull();
     const pre = await fetch(`${sb.url}/openstack/latest/securitykey`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET' } });
+    expect(pre.status).toBe(403);
     expect(pre.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -4,8 +4,9 @@
 //   GET /openstack/latest/securitykey X-Metadata-Token: <session>      → {"credential": {...}}
 // A missing, unknown or expired session token is a 401 whose body does NOT mention the agency (the SDKs
 // then fetch a new session token and retry once); an instance without an agency is a 401 whose body says
-// "Please configure Cloud Service Agency first" (the SDKs give up). Answers never carry CORS headers: on
-// a real instance the address is unreachable from web pages, and here a page must not read credentials.
+// "Please configure Cloud Service Agency first" (the SDKs give up). Answers never carry CORS headers and a
+// request with an Origin is refused: on a real instance the address is unreachable from web pages, and
+// here a page must not obtain credentials.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TemporaryCredentialStore } from './temporary-credentials.js';
@@ -51,6 +52,15 @@ export class EcsMetadata {
 
   /** Answers the two metadata paths; returns false for any other path. */
   handle(req: IncomingMessage, res: ServerResponse, path: string, now = Date.now()): boolean {
+    if ((path === METADATA_TOKEN_PATH || path === SECURITY_KEY_PATH) && req.headers.origin !== undefined) {
+      // Only browsers send Origin, and no page has any business here (a real instance's metadata address
+      // is not reachable from one either).
+      if (path === METADATA_TOKEN_PATH) this.counters.metadataToken++;
+      else this.counters.securityKey++;
+      req.resume();
+      sendText(res, 403, 'Forbidden: the metadata API does not answer browsers (the request has an Origin header)', { Connection: 'close' });
+      return true;
+    }
     if (path === METADATA_TOKEN_PATH) {
       this.counters.metadataToken++;
       req.resume(); // nothing in a body matters here
