@@ -78,7 +78,7 @@ export const en = {
   errChoice: (flag: string, value: string, choices: string) => `${flag}: "${value}" is not one of ${choices}`,
   errTag: (value: string) => `--tag: "${value}" is not key=value`,
   errDuration: (flag: string, value: string) => `${flag}: "${value}" is not a duration (e.g. 500ms, 90s, 30m, 1h30m)`,
-  errBodyRead: (file: string, reason: string) => `--body: cannot read ${file} (${reason})`,
+  errBodyRead: (file: string, reason: string) => `cannot read ${file} (${reason})`,
   errJsonParse: (file: string, reason: string, code: string) => `${file}: not JSON (${reason}) [${code}]`,
   errNoCredentials: (tried: string) => `no credentials found. Tried: ${tried}. Set IMS_AUTH_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.`,
   errLegacyNeedsProject: '--legacy (ShowJob) needs a project id: --project-id, HUAWEICLOUD_SDK_PROJECT_ID, or AK/SK credentials',

@@ -80,7 +80,7 @@ export const zhCN: Messages = {
   errChoice: (flag, value, choices) => `${flag}：“${value}”不是 ${choices} 之一`,
   errTag: (value) => `--tag：“${value}”不是 key=value 格式`,
   errDuration: (flag, value) => `${flag}：“${value}”不是时长（例如 500ms、90s、30m、1h30m）`,
-  errBodyRead: (file, reason) => `--body：无法读取 ${file}（${reason}）`,
+  errBodyRead: (file, reason) => `无法读取 ${file}（${reason}）`,
   errJsonParse: (file, reason, code) => `${file}：不是 JSON（${reason}）【${code}】`,
   errNoCredentials: (tried) => `未找到凭证。已尝试：${tried}。请设置 IMS_AUTH_TOKEN，或 HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK。`,
   errLegacyNeedsProject: '--legacy（ShowJob）需要项目 ID：--project-id、HUAWEICLOUD_SDK_PROJECT_ID，或使用 AK/SK 凭证',
