@@ -9,6 +9,7 @@ import { apiAndChangesets, drift, lintSpec, packageLint, sizeBudgets, type Check
 import { isGitRepo, repoRoot, resolveBase } from './git.js';
 import { inGitHubActions, printResults, type CheckResult } from './report.js';
 import { isMainModule } from './run.js';
+import { workflowsCheck } from './workflow-lint.js';
 
 export const CHECKS = {
   lint: lintSpec,
@@ -16,6 +17,7 @@ export const CHECKS = {
   drift,
   packages: packageLint,
   size: sizeBudgets,
+  workflows: workflowsCheck,
 } as const;
 export type CheckName = keyof typeof CHECKS;
 
@@ -29,6 +31,8 @@ Checks (comma-separated names for --skip/--only): ${Object.keys(CHECKS).join(', 
   drift     no src/generated/ file is tracked; every package's specVersion and SPEC_VERSION match the bundle
   packages  publint and attw on the packed tarball of every published package (needs \`pnpm build\`)
   size      client <= 12 kB, validators <= 100 kB minified, with dependencies bundled (needs \`pnpm build\`)
+  workflows actionlint on .github/workflows/*, actions pinned to commit SHAs, Node matrices and every
+            published package's engines.node on the tested lines (20, 22, 24)
 
 The base defaults to the merge base of HEAD with main (or origin/main). When HEAD is main itself, uncommitted
 work is compared with HEAD, and a clean tree with HEAD~1.
