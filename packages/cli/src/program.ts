@@ -65,6 +65,7 @@ export function buildProgram(base: Omit<Context, 'globals'>, done: (code: ExitCo
     .option('--region <region>', m.optRegion)
     .option('--endpoint <url>', m.optEndpoint)
     .option('--project-id <id>', m.optProjectId)
+    .option('--iam-endpoint <url>', m.optIamEndpoint)
     .option('--token <token>', m.optToken)
     .configureHelp({ showGlobalOptions: true, styleTitle: (title) => titles[title] ?? title })
     .configureOutput({
@@ -129,7 +130,7 @@ export function buildProgram(base: Omit<Context, 'globals'>, done: (code: ExitCo
   program
     .command('os-versions')
     .description(m.osVersionsDescription)
-    .option('--tag <bms|uefi>', m.optOsTag)
+    .option('--tag <tag>', m.optOsTag, collect)
     .option('--platform <name>', m.optPlatform)
     .option('--json', m.optJson)
     .addHelpText('after', examplesText(m, m.exOsVersions, EXAMPLES.osVersions))

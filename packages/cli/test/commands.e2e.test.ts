@@ -61,17 +61,25 @@ describe('validate <file…>', () => {
     const good = join(dir, 'good.json');
     const bad = join(dir, 'bad.json');
     const notJson = join(dir, 'not.json');
+    const warned = join(dir, 'warned.json');
     await writeFile(good, JSON.stringify({ name: 'a', os_version: 'Ubuntu 22.04 server 64bit', image_url: 'my-bucket:images/disk.raw', min_disk: 40 }));
-    await writeFile(bad, JSON.stringify({ name: 'a', type: 'DataImage', image_url: 'my-bucket:images/disk.raw', min_disk: 40, os_version: 'x' }));
+    await writeFile(bad, JSON.stringify({ name: 'a', os_version: 'Ubuntu 22.04 server 64bit', image_url: 'my-bucket:images/disk.raw', min_disk: 0 }));
+    // os_version on a data disk: no official source says the service refuses it, so a warning
+    await writeFile(warned, JSON.stringify({ name: 'a', type: 'DataImage', image_url: 'my-bucket:images/disk.raw', min_disk: 40, os_version: 'x' }));
     await writeFile(notJson, 'nope');
     const before = sandbox.stats().jobs;
-    const r = await run(['validate', good, bad, notJson, join(dir, 'missing.json')], { env: cleanEnv() });
+    const r = await run(['validate', good, bad, notJson, join(dir, 'missing.json'), warned], { env: cleanEnv() });
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain(`${good}: valid`);
-    expect(r.stdout).toMatch(new RegExp(`${bad}: invalid, \\d+ issues?`));
-    expect(r.stdout).toContain('IMG.0001');
+    expect(r.stdout).toContain(`${good}: valid\n`);
+    expect(r.stdout).toContain(`${bad}: invalid, 1 issue\n  field /min_disk · rule minimum · IMG.0055`);
+    expect(r.stdout).toContain('field (body) · rule json · IMG.0001');
     expect(r.stdout).toContain('ENOENT');
-    expect(r.stdout).toContain('4 files: 1 valid, 3 invalid');
+    expect(r.stdout).toContain(`${warned}: valid, 1 warning`);
+    expect(r.stdout).toContain('5 files: 2 valid, 3 invalid');
+    // --strict makes the warning an error
+    const strict = await run(['validate', warned, '--strict'], { env: cleanEnv() });
+    expect(strict.code).toBe(2);
+    expect(strict.stdout).toContain(`${warned}: invalid, 1 issue`);
     expect(sandbox.stats().jobs).toBe(before);
     const zh = await run(['validate', good, '-'], { env: cleanEnv({ LC_ALL: 'zh_CN.UTF-8' }), input: '{"name":"a"}' });
     expect(zh.code).toBe(2);

@@ -16,15 +16,18 @@ export interface JobOptions {
 export async function jobCommand(ctx: Context, jobId: string, o: JobOptions): Promise<ExitCode> {
   const { out, m, lang } = ctx;
   const { client, credentials } = connect(ctx.globals, out, m);
-  // ShowJob's path carries the project id; say so before sending rather than after.
-  if (o.legacy && !credentials.projectId) throw new UsageError(m.errLegacyNeedsProject);
+  // ShowJob's path carries the project id: a token has none unless given; AK/SK may find one (the
+  // credentials, IAM) and the client says when it did not. Either way it is said before sending.
+  if (o.legacy && credentials.auth.kind === 'token' && !credentials.projectId) throw new UsageError(m.errLegacyNeedsProject);
   const legacy = !!o.legacy;
   const json = !!o.json;
   if (o.wait) {
     const resume = resumeCommand(ctx, jobId, { legacy, json });
     return follow(client, { jobId, timeoutMs: o.timeoutMs, pollIntervalMs: o.pollIntervalMs, legacy, json, resume, ...(ctx.signals && { signals: ctx.signals }) }, out, m, lang);
   }
-  const job = await client.getJob(jobId, { api: legacy ? 'legacy' : 'progress' });
+  const job = await client.getJob(jobId, { api: legacy ? 'legacy' : 'progress' }).catch((e: unknown) => {
+    throw e instanceof TypeError && /needs a project id/.test(e.message) ? new UsageError(m.errLegacyNeedsProject) : e;
+  });
   const failed = job.status === 'FAIL';
   const errorCode = job.error_code ?? (job.entities as { error_code?: string } | undefined)?.error_code;
   if (json) out.json(job);
