@@ -56,7 +56,7 @@ export async function importCommand(ctx: Context, o: ImportOptions): Promise<Exi
   const { client } = connect(ctx.globals, out, m);
   const { jobId, requestId } = await client.quickImport(request, { safeMode: !!o.safeMode });
   if (json) out.json({ event: 'accepted', jobId, requestId: requestId ?? null, warnings: verdict.warnings });
-  else out.out(`${m.accepted(jobId)}${requestId ? ` (${m.requestId(requestId)})` : ''}`);
+  else out.out(m.accepted(jobId, requestId ?? ''));
   const resume = resumeCommand(ctx, jobId, { json });
   if (!o.wait) {
     if (!json) out.err(m.checkWith(resume));

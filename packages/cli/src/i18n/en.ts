@@ -95,8 +95,7 @@ export const en = {
   invalidFile: (file: string, n: number) => `${file}: invalid, ${n} issue${n === 1 ? '' : 's'}`,
   validateSummary: (total: number, valid: number, invalid: number) => `${total} file${total === 1 ? '' : 's'}: ${valid} valid, ${invalid} invalid`,
   // ── import / job ──
-  accepted: (jobId: string) => `Import accepted: job ${jobId}`,
-  requestId: (id: string) => `request id ${id}`,
+  accepted: (jobId: string, requestId: string) => `Import accepted: job ${jobId}${requestId ? ` (request id ${requestId})` : ''}`,
   checkWith: (cmd: string) => `Follow it with: ${cmd}`,
   waiting: (jobId: string) => `Waiting for job ${jobId} …`,
   status: { INIT: 'queued', RUNNING: 'running', SUCCESS: 'succeeded', FAIL: 'failed' } as Record<string, string>,

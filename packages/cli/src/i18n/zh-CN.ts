@@ -97,8 +97,7 @@ export const zhCN: Messages = {
   invalidFile: (file, n) => `${file}：无效，${n} 个问题`,
   validateSummary: (total, valid, invalid) => `共 ${total} 个文件：${valid} 个有效，${invalid} 个无效`,
   // ── import / job ──
-  accepted: (jobId) => `导入请求已受理：任务 ${jobId}`,
-  requestId: (id) => `请求 ID ${id}`,
+  accepted: (jobId, requestId) => `导入请求已受理：任务 ${jobId}${requestId ? `（请求 ID ${requestId}）` : ''}`,
   checkWith: (cmd) => `查看进度：${cmd}`,
   waiting: (jobId) => `正在等待任务 ${jobId} …`,
   status: { INIT: '排队中', RUNNING: '运行中', SUCCESS: '成功', FAIL: '失败' },
