@@ -17,6 +17,8 @@ export interface GlobalOptions {
   iamEndpoint?: string;
   projectId?: string;
   token?: string;
+  /** per request, ms (--request-timeout) */
+  requestTimeout?: number;
 }
 
 export interface Connection {
@@ -59,6 +61,7 @@ export function connect(opts: GlobalOptions, out: Output, m: Messages, extra: { 
     userAgent: `ims-quick-import/${CLI_VERSION}`,
     ...(credentials.projectId && { projectId: credentials.projectId }),
     ...(iamEndpoint && { iamEndpoint }),
+    ...(opts.requestTimeout !== undefined && { timeoutMs: opts.requestTimeout }),
     ...(extra.fetch && { fetch: extra.fetch(target), retry: false }),
   });
   return { client, credentials, baseUrl: target };

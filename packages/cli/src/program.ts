@@ -67,6 +67,7 @@ export function buildProgram(base: Omit<Context, 'globals'>, done: (code: ExitCo
     .option('--project-id <id>', m.optProjectId)
     .option('--iam-endpoint <url>', m.optIamEndpoint)
     .option('--token <token>', m.optToken)
+    .addOption(new Option('--request-timeout <duration>', m.optRequestTimeout).argParser(duration('--request-timeout', m)))
     .configureHelp({ showGlobalOptions: true, styleTitle: (title) => titles[title] ?? title })
     .configureOutput({
       writeOut: (s) => void out.io.stdout.write(s),

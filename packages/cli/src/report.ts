@@ -3,6 +3,7 @@ import { CredentialsError, ImsApiError, JobFailedError, WaitTimeoutError } from 
 import { EXIT, type ExitCode, UsageError } from './errors.js';
 import type { Messages } from './i18n/index.js';
 import type { Output } from './io.js';
+import { printable } from './text.js';
 
 /** The socket-level reason of a failed fetch: "ECONNREFUSED 127.0.0.1:9" rather than "fetch failed". */
 function networkReason(error: Error): string | undefined {
@@ -46,6 +47,7 @@ export function reportError(error: unknown, out: Output, m: Messages, json: bool
     lines = [m.internalError(e.stack ?? e.message)];
   }
   if (json) out.json({ event: 'error', exitCode: code, message: lines.join('\n'), ...fields });
-  for (const line of lines) out.err(line);
+  // Error texts quote what servers, files and sockets said: shown with control characters spelled out.
+  for (const line of lines) out.err(printable(line));
   return code;
 }

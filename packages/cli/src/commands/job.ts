@@ -3,6 +3,7 @@ import type { Job } from '@ims-quick-import/client';
 import { connect } from '../connect.js';
 import { type Context, resumeCommand } from '../context.js';
 import { EXIT, type ExitCode, UsageError } from '../errors.js';
+import { oneLine } from '../text.js';
 import { follow, hintFor } from '../wait/follow.js';
 
 export interface JobOptions {
@@ -46,7 +47,7 @@ function describeJob(ctx: Context, jobId: string, job: Job, errorCode: string | 
   const rows: [string, unknown][] = [
     [f.job!, job.job_id ?? jobId],
     [f.type!, job.job_type],
-    [f.status!, `${job.status} (${ctx.m.status[job.status] ?? job.status})`],
+    [f.status!, `${job.status} (${ctx.m.status[job.status] ?? '?'})`],
     [f.progress!, e.process_percent !== undefined ? `${e.process_percent}%` : undefined],
     [f.task!, e.current_task],
     [f.image!, e.image_id],
@@ -57,7 +58,7 @@ function describeJob(ctx: Context, jobId: string, job: Job, errorCode: string | 
   ];
   const shown = rows.filter(([, v]) => v !== undefined && v !== null && v !== '');
   const width = Math.max(...shown.map(([k]) => displayWidth(k)));
-  return shown.map(([k, v]) => `${k}${' '.repeat(width - displayWidth(k))}  ${String(v)}`);
+  return shown.map(([k, v]) => `${k}${' '.repeat(width - displayWidth(k))}  ${oneLine(v)}`);
 }
 
 /** Terminal columns of a string: CJK and full-width characters take two. */

@@ -3,6 +3,7 @@ import { ImsApiError } from '@ims-quick-import/client';
 import { connect } from '../connect.js';
 import type { Context } from '../context.js';
 import { EXIT, type ExitCode } from '../errors.js';
+import { oneLine } from '../text.js';
 import { displayWidth } from './job.js';
 
 interface OsVersion {
@@ -38,7 +39,7 @@ export async function osVersionsCommand(ctx: Context, o: { tag?: string[]; platf
     return EXIT.ok;
   }
   const rows: string[][] = groups.flatMap((g) =>
-    (g.version_list as OsVersion[]).map((v) => [v.platform ?? g.platform, v.os_version, v.os_bit !== undefined ? String(v.os_bit) : '', v.os_type ?? '']),
+    (g.version_list as OsVersion[]).map((v) => [v.platform ?? g.platform, v.os_version, v.os_bit !== undefined ? String(v.os_bit) : '', v.os_type ?? ''].map(oneLine)),
   );
   if (!rows.length) {
     out.err(m.noOsVersions);

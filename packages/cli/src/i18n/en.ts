@@ -8,6 +8,7 @@ export const en = {
   optProjectId: 'project id (env HUAWEICLOUD_SDK_PROJECT_ID); AK/SK without one asks IAM for the region\'s project',
   optIamEndpoint: 'IAM endpoint for that question (env HUAWEICLOUD_SDK_IAM_ENDPOINT; with --endpoint, asked only when given)',
   optToken: 'IAM token (prefer env IMS_AUTH_TOKEN: a flag is visible to other users in the process list)',
+  optRequestTimeout: 'give up on one request after this long, e.g. 10s (default 30s)',
   optVersion: "print the CLI's and the spec's version",
   optHelp: 'show help',
   helpCommand: 'show help for a command',

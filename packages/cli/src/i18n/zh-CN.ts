@@ -10,6 +10,7 @@ export const zhCN: Messages = {
   optProjectId: '项目 ID（环境变量 HUAWEICLOUD_SDK_PROJECT_ID）；未提供时，AK/SK 会向 IAM 查询该区域的项目',
   optIamEndpoint: '用于上述查询的 IAM 终端节点（环境变量 HUAWEICLOUD_SDK_IAM_ENDPOINT；使用 --endpoint 时，只有给出此项才会查询）',
   optToken: 'IAM 令牌（建议用环境变量 IMS_AUTH_TOKEN：命令行参数在进程列表中对其他用户可见）',
+  optRequestTimeout: '单个请求超过此时长即放弃，例如 10s（默认 30s）',
   optVersion: '显示 CLI 与规范（spec）的版本',
   optHelp: '显示帮助',
   helpCommand: '显示某个命令的帮助',
