@@ -50,6 +50,8 @@ describe('generated code samples', () => {
   it('use the client helpers where there is one and the typed generic call elsewhere', () => {
     expect(typescriptSample(sampleInputs(bundle, byId('importImageQuickInSafeMode')))).toContain('{ safeMode: true }');
     expect(typescriptSample(sampleInputs(bundle, byId('showJobProgress')))).toContain('client.getJob(');
+    expect(typescriptSample(sampleInputs(bundle, byId('keystoneListProjects')))).not.toContain('client.GET(');
+    expect(curlSample(sampleInputs(bundle, byId('keystoneListProjects')))).toContain(`'https://iam.myhuaweicloud.com/v3/projects?name=`);
     expect(typescriptSample(sampleInputs(bundle, byId('listOsVersions')))).toContain(`client.GET('/v1/cloudimages/os_version')`);
   });
 

@@ -91,12 +91,18 @@ export function sampleInputs(doc: OpenApiDocument, entry: OperationEntry): Sampl
   const body = requestExample(doc, entry);
   return {
     entry,
-    baseUrl: defaultServerUrl(doc),
+    // An operation with its own `servers` (the IAM call) is sent there, not to the IMS endpoint.
+    baseUrl: operationServerUrl(entry) ?? defaultServerUrl(doc),
     region: serverVariableDefault(doc, 'region'),
     pathParams,
     queryParams,
     ...(body ? { body } : {}),
   };
+}
+
+function operationServerUrl(entry: OperationEntry): string | undefined {
+  const servers = entry.operation.servers as Array<{ url: string }> | undefined;
+  return servers?.[0]?.url;
 }
 
 function exampleNote(inputs: SampleInputs): string {
@@ -170,6 +176,11 @@ function requiredParam(inputs: SampleInputs, name: string): string {
 const HELPERS: Record<string, HelperSample> = {
   importImageQuick: (inputs) => quickImportLines(inputs, false),
   importImageQuickInSafeMode: (inputs) => quickImportLines(inputs, true),
+  // An IAM call the client makes by itself (project id discovery), never by hand through the IMS client.
+  keystoneListProjects: () => [
+    '// KeystoneListProjects is an IAM call: with AK/SK credentials that carry no project id, the client',
+    '// makes it by itself, once, and caches the id of the project named after the region.',
+  ],
   showJobProgress: (inputs) => [
     `const job = await client.getJob(${toTsLiteral(requiredParam(inputs, 'job_id'))});`,
     `console.log(job.status, job.entities?.process_percent);`,

@@ -29,11 +29,31 @@ function annotationKeywords(): string[] {
   return [...found];
 }
 
-export function createAjv(): Ajv2020 {
+/**
+ * The schemas with their `x-warnings` rules enforced: each warning becomes an `allOf` entry (an entry
+ * with `additionalProperties: false` gets its schema's property names), as the validators' strict
+ * profile reads them. JSON Schema tools ignore `x-warnings`, so their verdict is the default profile's.
+ */
+export function withWarnings(node: Json): Json {
+  if (Array.isArray(node)) return node.map(withWarnings);
+  if (!node || typeof node !== 'object') return node;
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(node)) out[key] = key === 'enum' || key === 'const' ? value : withWarnings(value);
+  const warnings = out['x-warnings'] as JsonObject[] | undefined;
+  if (warnings) {
+    const known = Object.fromEntries(Object.keys((out.properties ?? {}) as JsonObject).map((k) => [k, true]));
+    out.allOf = warnings.map((w) => (w.additionalProperties === false ? { ...w, properties: { ...known, ...(w.properties as JsonObject) } } : w));
+    delete out['x-warnings'];
+  }
+  return out;
+}
+
+export function createAjv({ warnings = false } = {}): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   addFormats.default(ajv);
   ajv.addVocabulary(annotationKeywords());
-  const defs = JSON.parse(JSON.stringify(schemas).replaceAll('#/components/schemas/', 'urn:ims:openapi#/$defs/'));
+  const source = warnings ? withWarnings(schemas as unknown as Json) : schemas;
+  const defs = JSON.parse(JSON.stringify(source).replaceAll('#/components/schemas/', 'urn:ims:openapi#/$defs/'));
   ajv.addSchema({ $id: 'urn:ims:openapi', $defs: defs });
   return ajv;
 }
@@ -45,6 +65,10 @@ export const validatorFor = (name: string) => {
   return validate;
 };
 export const isValid = (name: string, value: unknown) => validatorFor(name)(value) as boolean;
+let strictAjv: Ajv2020 | undefined;
+/** The verdict with the `x-warnings` rules enforced (what the validators' strict profile checks). */
+export const isValidWithWarnings = (name: string, value: unknown) =>
+  (strictAjv ??= createAjv({ warnings: true })).getSchema(`urn:ims:openapi#/$defs/${name}`)!(value) as boolean;
 
 /** Resolves a local `#/components/...` reference inside the bundle. */
 export function deref<T = JsonObject>(node: JsonObject): T {

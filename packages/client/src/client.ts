@@ -1,10 +1,13 @@
-import createClient, { type Client } from 'openapi-fetch';
+import createClient, { type Client, defaultPathSerializer } from 'openapi-fetch';
 import type { Auth } from './auth.js';
 import { need, needString } from './check.js';
+import type { Credentials } from './credentials.js';
 import { ImsApiError, readAnswer, RequestValidationError } from './errors.js';
 import type { paths } from './generated/schema.js';
-import { retryPolicy, type RetryOptions } from './retry.js';
+import { checkGuards, type Guards } from './guards.js';
+import { retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
 import { describe } from './secrets.js';
+import { chain } from './sign.js';
 import { createTransport } from './transport.js';
 import type { Job, QuickImportRequest } from './types.js';
 import { waitForJob, type WaitOptions } from './wait-for-job.js';
@@ -24,10 +27,29 @@ export interface ImsClientOptions {
   retry?: RetryOptions | false;
   /** User-Agent to send and sign (Node build; browsers do not let scripts set it) */
   userAgent?: string;
-  /** project id for ShowJob (`getJob(id, {api: 'legacy'})`) when the auth does not carry one */
+  /**
+   * The project every request is for: X-Project-Id with AK/SK, and ShowJob's path. Default: the
+   * credentials' project id, else (Node build, AK/SK) the one IAM names after the region.
+   */
   projectId?: string;
-  /** called before every quick import; when it says not ok, nothing is sent and RequestValidationError is thrown */
-  validateRequest?: (body: unknown) => { ok: boolean; issues?: unknown[] };
+  /**
+   * Node build: IAM endpoint for project id discovery. Default HUAWEICLOUD_SDK_IAM_ENDPOINT, else
+   * https://iam.myhuaweicloud.com; a value without a scheme gets https://. With `baseUrl` (a proxy, the
+   * sandbox) discovery runs only when this option is given.
+   */
+  iamEndpoint?: string;
+  /** per attempt, from sending to the last byte of the answer (default 30 000; Infinity = none); TimeoutError */
+  timeoutMs?: number;
+  /** largest answer body accepted (default 10 MiB; Infinity = no limit); ResponseTooLargeError */
+  maxResponseBytes?: number;
+  /**
+   * Called before every quick import with the body. `ok: false` → nothing is sent and
+   * RequestValidationError is thrown with `issues`; `warnings` (ok or not) go to `onWarnings` and onto the
+   * result. `validateQuickImportRequest` of @ims-quick-import/validators fits as is.
+   */
+  validateRequest?: (body: unknown) => { ok: boolean; issues?: unknown[]; warnings?: unknown[] };
+  /** receives validateRequest's warnings (rules no official source states) before the body is sent */
+  onWarnings?: (warnings: unknown[], body: unknown) => void;
 }
 
 export interface QuickImportOptions {
@@ -42,8 +64,15 @@ export interface GetJobOptions {
   signal?: AbortSignal;
 }
 
+/** What quickImport answers; `warnings` are validateRequest's, present only when there are some. */
+export interface QuickImportResult {
+  jobId: string;
+  requestId?: string;
+  warnings?: unknown[];
+}
+
 export interface ImsHelpers {
-  quickImport(body: QuickImportRequest, options?: QuickImportOptions): Promise<{ jobId: string; requestId?: string }>;
+  quickImport(body: QuickImportRequest, options?: QuickImportOptions): Promise<QuickImportResult>;
   getJob(jobId: string, options?: GetJobOptions): Promise<Job>;
   waitForJob(jobId: string, options?: WaitOptions): Promise<Job>;
   importAndWait(body: QuickImportRequest, options?: WaitOptions & { safeMode?: boolean }): Promise<{ jobId: string; imageId: string; job: Job }>;
@@ -61,6 +90,36 @@ export interface NodeOnly {
   provablyUnsent(error: unknown): boolean;
   /** the Request constructor openapi-fetch builds with (transport.ts bodyKeepingRequest) */
   Request: typeof Request;
+  /** HUAWEICLOUD_SDK_IAM_ENDPOINT, read when a client is created */
+  iamEndpointFromEnv?: () => string | undefined;
+  /** project id discovery (iam-project.node.ts): asks IAM once for the project named after the region */
+  discoverProjectId?: (setup: DiscoverySetup) => (credentials: Credentials) => Promise<string>;
+}
+
+/** What project id discovery needs from the client it serves. */
+export interface DiscoverySetup {
+  iamEndpoint: string;
+  region: string;
+  auth: Auth;
+  retry: RetryPolicy;
+  guards: Guards;
+  fetch: typeof fetch | undefined;
+  userAgent: string | undefined;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+/** https:// for an endpoint written without a scheme, as the official SDKs do. */
+export const withScheme = (endpoint: string): string => (/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`);
+
+/**
+ * openapi-fetch's path serializer, refusing a path parameter `.` or `..`: encodeURIComponent keeps dots,
+ * and URL parsing would then send the request to another path.
+ */
+function safePathSerializer(pathname: string, params: Record<string, unknown>): string {
+  for (const [name, value] of Object.entries(params ?? {})) need(value !== '.' && value !== '..', `path parameter ${name}: "${String(value)}" would change the path`);
+  return defaultPathSerializer(pathname, params);
 }
 
 /** Builds createImsClient for one runtime: the Node build passes its NodeOnly features. */
@@ -68,23 +127,43 @@ export function makeCreateImsClient(node?: NodeOnly) {
   return function createImsClient(options: ImsClientOptions): ImsClient {
     const auth = options?.auth;
     need(auth?.apply, 'createImsClient: `auth` is required (tokenAuth(...) or akskAuth(...))');
+    need(!options.iamEndpoint || typeof options.iamEndpoint === 'string', 'createImsClient: iamEndpoint must be a URL string');
     const region = options.region ?? 'cn-north-4';
     need(options.baseUrl || /^[a-z0-9-]+$/.test(region), `createImsClient: bad region ${JSON.stringify(region)}`);
+    const retry = retryPolicy(options.retry);
+    const guards = checkGuards(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+    const userAgent = (node && options.userAgent) || undefined;
+    const explicitProject = options.projectId;
+    need(explicitProject === undefined || (typeof explicitProject === 'string' && explicitProject), 'createImsClient: projectId must be a non-empty string');
+    // Discovery asks the real IAM; a client pointed at a proxy or the sandbox does so only when told where IAM is.
+    const iamEndpoint = options.iamEndpoint ?? (options.baseUrl ? undefined : (node?.iamEndpointFromEnv?.() ?? 'https://iam.myhuaweicloud.com'));
+    const discover =
+      iamEndpoint && node?.discoverProjectId
+        ? node.discoverProjectId({ iamEndpoint: withScheme(iamEndpoint), region, auth, retry, guards, fetch: options.fetch, userAgent })
+        : undefined;
+    /** The project of every IMS request: the option, else the credentials', else the discovered one. */
+    const projectId = (): string | undefined | Promise<string | undefined> =>
+      explicitProject ?? (auth.credentials ? chain(auth.credentials(), (c) => c.projectId ?? discover?.(c)) : undefined);
+
     const transport = createTransport({
       baseUrl: options.baseUrl || `https://ims.${region}.myhuaweicloud.com`,
       auth,
-      retry: retryPolicy(options.retry),
+      retry,
       fetch: options.fetch,
-      userAgent: node && options.userAgent,
+      userAgent,
       provablyUnsent: node?.provablyUnsent,
+      guards,
+      projectId,
     });
-    const api = createClient<paths>({ baseUrl: transport.baseUrl, fetch: transport.fetchRequest, Request: node?.Request });
+    const api = createClient<paths>({ baseUrl: transport.baseUrl, fetch: transport.fetchRequest, Request: node?.Request, pathSerializer: safePathSerializer });
 
     const helpers: ImsHelpers = {
       async quickImport(body, opts = {}) {
         need(body && typeof body === 'object' && !Array.isArray(body), 'quickImport: body (an object) is required');
         const verdict = options.validateRequest?.(body);
-        if (verdict && !verdict.ok) throw new RequestValidationError(verdict.issues ?? []);
+        const warnings = verdict?.warnings?.length ? verdict.warnings : undefined;
+        if (warnings) options.onWarnings?.(warnings, body);
+        if (verdict && !verdict.ok) throw new RequestValidationError(verdict.issues ?? [], warnings);
         const response = await transport.send({
           method: 'POST',
           path: `/v2${opts.safeMode ? '.1' : ''}/cloudimages/quickimport/action`,
@@ -94,7 +173,7 @@ export function makeCreateImsClient(node?: NodeOnly) {
         });
         const data: { job_id: string } = await readAnswer(response, auth.secrets(), (d) => d?.job_id, 'the answer has no job_id');
         const requestId = response.headers.get('x-request-id');
-        return { jobId: data.job_id, ...(requestId && { requestId }) };
+        return { jobId: data.job_id, ...(requestId && { requestId }), ...(warnings && { warnings }) };
       },
 
       async getJob(jobId, opts = {}) {
@@ -104,9 +183,9 @@ export function makeCreateImsClient(node?: NodeOnly) {
         const id = encodeURIComponent(jobId);
         let path = `/v1/cloudimages/job/${id}`;
         if (opts.api === 'legacy') {
-          const projectId = options.projectId ?? auth.projectId;
-          need(projectId, 'getJob: api "legacy" (ShowJob) needs a project id (akskAuth or option projectId)');
-          path = `/v1/${encodeURIComponent(projectId)}/jobs/${id}`;
+          const project = await projectId();
+          need(project, 'getJob: api "legacy" (ShowJob) needs a project id (akskAuth or option projectId)');
+          path = `/v1/${encodeURIComponent(project)}/jobs/${id}`;
         } else need(!opts.api || opts.api === 'progress', 'getJob: api must be "progress" or "legacy"');
         const response = await transport.send({ method: 'GET', path, signal: opts.signal });
         return readAnswer(response, auth.secrets(), (d) => typeof d?.status === 'string', 'the job answer has no status');

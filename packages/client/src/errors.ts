@@ -20,10 +20,31 @@ export class ImsApiError extends Error {
   declare readonly body: unknown;
   /** what to do about it, when we can tell (clock skew) */
   declare readonly hint?: string;
-  constructor(message: string, fields: { status: number; body: unknown; code?: string | undefined; requestId?: string | undefined; hint?: string | undefined }) {
+  /** a 3xx's `Location` (never followed); browsers hide it (status 0, an opaque redirect) */
+  declare readonly location?: string;
+  constructor(
+    message: string,
+    fields: { status: number; body: unknown; code?: string | undefined; requestId?: string | undefined; hint?: string | undefined; location?: string | undefined },
+  ) {
     super(message);
     // Only the fields that have a value, so JSON.stringify and inspect show no `undefined` noise.
     for (const [k, v] of Object.entries(fields)) if (v !== undefined) (this as Record<string, unknown>)[k] = v;
+  }
+}
+
+/** One attempt took longer than `timeoutMs` (sending and reading the whole answer). GETs are retried. */
+export class TimeoutError extends Error {
+  override readonly name = 'TimeoutError';
+  constructor(readonly timeoutMs: number) {
+    super(`No complete answer within ${timeoutMs} ms (timeoutMs); the request was cancelled`);
+  }
+}
+
+/** The answer was longer than `maxResponseBytes`; the connection was closed. Never retried. */
+export class ResponseTooLargeError extends Error {
+  override readonly name = 'ResponseTooLargeError';
+  constructor(readonly maxResponseBytes: number) {
+    super(`The answer exceeds maxResponseBytes (${maxResponseBytes} bytes); the connection was closed`);
   }
 }
 
@@ -62,8 +83,14 @@ export class WaitTimeoutError extends Error {
 /** `validateRequest` rejected the body; nothing was sent. */
 export class RequestValidationError extends Error {
   override readonly name = 'RequestValidationError';
-  constructor(readonly issues: unknown[]) {
+  /** the validator's warnings, when it gave any beside the issues */
+  declare readonly warnings?: unknown[];
+  constructor(
+    readonly issues: unknown[],
+    warnings?: unknown[],
+  ) {
     super(`Quick-import request is invalid, nothing was sent: ${issues.map(describeIssue).join('; ') || 'validateRequest returned ok: false'}`);
+    if (warnings?.length) this.warnings = warnings;
   }
 }
 

@@ -8,7 +8,8 @@
 //   Content-Length and Node's Connection: keep-alive, none of which alters a signed header; no
 //   Accept-Encoding, so nothing needs decoding; no redirects (a 3xx is returned as is);
 // - reads the whole answer before resolving (API answers are small JSON documents), then hands back a real
-//   `Response`;
+//   `Response`; with `init.maxResponseBytes` (the transport's GuardedInit) it destroys the socket as soon as
+//   the answer grows past it, and marks what it read whole (guards.ts `complete`) so it is not read twice;
 // - fails like undici: `TypeError('fetch failed', { cause })` with the socket error (and its `code`) as
 //   the cause, which is what provablyUnsent (retry.ts) reads; an abort rejects with the signal's reason and
 //   destroys the socket;
@@ -16,6 +17,9 @@
 //   fetch unchanged.
 import { Agent as HttpAgent, type IncomingMessage, request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { ResponseTooLargeError } from './errors.js';
+import { complete } from './guards.js';
+import type { GuardedInit } from './transport.js';
 
 // Idle sockets are dropped after 4 s (as undici does), before servers' usual 5 s keep-alive timeout could
 // close one under a request we are about to write. Free sockets are unref'd by the agent, so they never
@@ -57,13 +61,14 @@ function toResponse(res: IncomingMessage, body: Uint8Array<ArrayBuffer> | null):
 }
 
 /** fetch over node:http(s) with keep-alive; see the file comment for what it does and leaves to fetch. */
-export function httpFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+export function httpFetch(input: string | URL | Request, init: GuardedInit = {}): Promise<Response> {
   const body = bodyBytes(init.body);
   if (input instanceof Request || body === false) return fetch(input, init);
   const signal = init.signal ?? undefined;
   if (signal?.aborted) return Promise.reject(signal.reason);
   if (!/^https?:/i.test(String(input))) return fetch(input, init); // relative URLs (an error) and other schemes
   const method = (init.method ?? 'GET').toUpperCase();
+  const limit = init.maxResponseBytes ?? Infinity;
 
   return new Promise<Response>((resolve, reject) => {
     const url = new URL(input); // a malformed URL throws a TypeError here, which rejects the promise
@@ -105,13 +110,22 @@ export function httpFetch(input: string | URL | Request, init: RequestInit = {})
     req.on('error', (error) => finish(failed(error)));
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let length = 0;
+      res.on('data', (chunk: Buffer) => {
+        length += chunk.length;
+        if (length <= limit) return void chunks.push(chunk);
+        // Stop reading and close the connection: an endless answer must not grow memory without bound.
+        req.destroy();
+        finish(new ResponseTooLargeError(limit));
+      });
       res.on('error', (error) => finish(failed(error)));
       // A connection that closes before the whole answer arrived errors the response (ECONNRESET "aborted").
       res.on('end', () => {
         const status = res.statusCode ?? 0;
         try {
-          finish(undefined, toResponse(res, method === 'HEAD' || NULL_BODY.has(status) ? null : (Buffer.concat(chunks) as Uint8Array<ArrayBuffer>)));
+          const response = toResponse(res, method === 'HEAD' || NULL_BODY.has(status) ? null : (Buffer.concat(chunks) as Uint8Array<ArrayBuffer>));
+          if (limit !== Infinity) complete.add(response);
+          finish(undefined, response);
         } catch (error) {
           finish(failed(error)); // a status Response refuses (< 200 or > 599) or a malformed header
         }

@@ -1,8 +1,10 @@
 // Names both entries export unchanged.
-export { ImsApiError, JobFailedError, RequestValidationError, WaitTimeoutError } from './errors.js';
+export { ImsApiError, JobFailedError, RequestValidationError, ResponseTooLargeError, TimeoutError, WaitTimeoutError } from './errors.js';
+export { CredentialsError } from './credentials.js';
+export type { Credentials, CredentialsProvider } from './credentials.js';
 export { tokenAuth } from './auth.js';
 export type { Auth, AuthContext, AkskAuthCredentials, TokenSource } from './auth.js';
-export type { ImsClient, ImsClientOptions, ImsHelpers, QuickImportOptions, GetJobOptions } from './client.js';
+export type { ImsClient, ImsClientOptions, ImsHelpers, QuickImportOptions, QuickImportResult, GetJobOptions } from './client.js';
 export type { RetryOptions } from './retry.js';
 export type { WaitOptions, JobProgressEvent } from './wait-for-job.js';
 export type { AkskCredentials, SignOptions } from './sign.js';

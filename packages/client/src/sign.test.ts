@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { nodeCrypto } from './crypto-node.js';
 import { webCrypto } from './crypto-web.js';
@@ -106,5 +107,36 @@ describe('signRequest, standard behaviour where the official signer has quirks',
   it('names the bad credential field', async () => {
     await expect(signRequest(new Request('https://h/x'), { ak: '', sk: 'x' })).rejects.toThrow(/`ak` must be a non-empty string/);
     await expect(signRequest(new Request('https://h/x'), { ak: 'a', sk: '' })).rejects.toThrow(/`sk` must be a non-empty string/);
+  });
+});
+
+describe.each([
+  ['node:crypto', makeSignRequest(nodeCrypto)],
+  ['WebCrypto', makeSignRequest(webCrypto)],
+])('X-Sdk-Content-Sha256 with %s', (_name, signRequest) => {
+  const body = '{"name":"img"}';
+  const hash = createHash('sha256').update(body).digest('hex');
+  const post = (value: string): Request =>
+    new Request('https://ims.example.com/v2/cloudimages/quickimport/action', { method: 'POST', headers: { 'content-type': 'application/json', 'X-Sdk-Content-Sha256': value }, body });
+
+  it("refuses a hex value that is not the body's hash (it would sign another body)", async () => {
+    await expect(signRequest(post('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'), { ak: 'AK', sk: 'secret-key' })).rejects.toThrow(/X-Sdk-Content-Sha256/);
+    await expect(signRequest(post('not-a-hash'), { ak: 'AK', sk: 'secret-key' })).rejects.toThrow(TypeError);
+  });
+
+  it('accepts the real hash (any letter case) and UNSIGNED-PAYLOAD', async () => {
+    for (const value of [hash, hash.toUpperCase(), 'UNSIGNED-PAYLOAD']) {
+      const signed = await signRequest(post(value), { ak: 'AK', sk: 'secret-key' }, { date: '20240102T030405Z' });
+      expect(signed.headers.get('authorization')).toMatch(/x-sdk-content-sha256/);
+    }
+  });
+
+  it('the client refuses it too, before sending', async () => {
+    const { akskAuth, createImsClient } = await import('./index.node.js');
+    let sent = 0;
+    const client = createImsClient({ baseUrl: 'http://127.0.0.1:9', auth: akskAuth({ ak: 'AK', sk: 'secret-key' }), fetch: () => Promise.resolve(new Response(String(++sent))) });
+    const { POST } = client;
+    await expect(POST('/v2/cloudimages/quickimport/action', { body: { name: 'x', os_version: 'o', image_url: 'b:o', min_disk: 1 }, headers: { 'X-Sdk-Content-Sha256': hash } })).rejects.toThrow(/X-Sdk-Content-Sha256/);
+    expect(sent).toBe(0);
   });
 });

@@ -39,8 +39,16 @@ export function sign(crypto: CryptoProvider, { ak, sk, securityToken }: AkskCred
   if (!h.host) list.push(['host', ctx.host]);
   const { lines, signed } = canonicalHeaders(list);
   const canonical = `${ctx.method.toUpperCase()}\n${canonicalUri(ctx.pathname)}\n${canonicalQuery(ctx.query)}\n${lines}\n${signed}\n`;
-  // X-Sdk-Content-Sha256 (e.g. UNSIGNED-PAYLOAD) stands in for the hash of the exact body bytes.
-  const payloadHash = h['x-sdk-content-sha256']?.trim() || crypto.sha256Hex(ctx.body ?? '');
+  // X-Sdk-Content-Sha256 stands in for the hash of the exact body bytes: UNSIGNED-PAYLOAD, or that hash.
+  // Any other value would sign a body other than the one sent, so it is refused.
+  const declared = h['x-sdk-content-sha256']?.trim();
+  const payloadHash =
+    declared === 'UNSIGNED-PAYLOAD'
+      ? declared
+      : chain(crypto.sha256Hex(ctx.body ?? ''), (hash) => {
+          if (declared && declared.toLowerCase() !== hash) throw new TypeError('X-Sdk-Content-Sha256 is neither UNSIGNED-PAYLOAD nor the SHA-256 of the body; refusing to sign');
+          return declared || hash;
+        });
   const requestHash = chain(payloadHash, (hash) => crypto.sha256Hex(canonical + hash));
   const signature = chain(requestHash, (hash) => crypto.hmacSha256Hex(sk, `${ALGORITHM}\n${date}\n${hash}`));
   return chain(signature, (value) => void (h.authorization = `${ALGORITHM} Access=${ak}, SignedHeaders=${signed}, Signature=${value}`));

@@ -54,7 +54,7 @@ describe('quick-import body types', () => {
 
 describe('client types', () => {
   it('returns typed results', () => {
-    expectTypeOf(client.quickImport(system)).resolves.toEqualTypeOf<{ jobId: string; requestId?: string }>();
+    expectTypeOf(client.quickImport(system)).resolves.toEqualTypeOf<{ jobId: string; requestId?: string; warnings?: unknown[] }>();
     expectTypeOf(client.getJob('j')).resolves.toEqualTypeOf<Job>();
     expectTypeOf(client.importAndWait(system)).resolves.toEqualTypeOf<{ jobId: string; imageId: string; job: Job }>();
     expectTypeOf<Job['status']>().toEqualTypeOf<'INIT' | 'RUNNING' | 'SUCCESS' | 'FAIL'>();

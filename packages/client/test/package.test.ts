@@ -29,7 +29,10 @@ it('resolves the node build in Node and exports the public names', () => {
   ) as { main: string; aksk: string; names: string[]; akskNames: string[]; spec: string };
   expect(out.main).toMatch(/\/dist\/index\.node\.js$/);
   expect(out.aksk).toMatch(/\/dist\/aksk\.node\.js$/);
-  expect(out.names).toEqual(['ImsApiError', 'JobFailedError', 'RequestValidationError', 'SPEC_VERSION', 'WaitTimeoutError', 'akskAuth', 'createImsClient', 'signRequest', 'tokenAuth']);
+  expect(out.names).toEqual([
+    'CredentialsError', 'ImsApiError', 'JobFailedError', 'RequestValidationError', 'ResponseTooLargeError', 'SPEC_VERSION', 'TimeoutError', 'WaitTimeoutError',
+    'akskAuth', 'createImsClient', 'defaultCredentials', 'fromEcsMetadata', 'fromEnv', 'fromProfileFile', 'signRequest', 'tokenAuth',
+  ]);
   expect(out.akskNames).toEqual(['signRequest']);
   expect(out.spec).toBe(pkg['ims-quick-import'].specVersion);
 });

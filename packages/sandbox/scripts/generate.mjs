@@ -1,5 +1,5 @@
 // Reads the bundled spec (the only generator input) and writes src/generated/spec-data.ts:
-// the spec version, the IMG and APIGW error catalogs (x-error-catalog), the operation table the router
+// the spec version, the region list, the IMG and APIGW error catalogs (x-error-catalog), the operation table the router
 // uses, and the OS version list the sandbox serves. Nothing here is restated by hand.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -64,8 +64,13 @@ if (osOp) {
   osVersions = first ? deref(first).value : media?.example ?? [];
 }
 
+// The regions the IAM projects emulation answers for by default: the spec's `region` server variable.
+const regions = spec.servers?.[0]?.variables?.region?.enum;
+if (!Array.isArray(regions) || regions.length === 0) fail('servers[0].variables.region has no enum');
+
 const data = {
   SPEC_VERSION: spec.info.version,
+  REGIONS: regions,
   IMG_CATALOG: catalog('ImgErrorCode'),
   APIGW_CATALOG: catalog('ApigwErrorCode'),
   OPERATIONS: operations,
@@ -78,7 +83,8 @@ body += `export const SPEC_VERSION = ${JSON.stringify(data.SPEC_VERSION)};\n\n`;
 body += `export const IMG_CATALOG: Readonly<Record<string, CatalogEntry>> = ${JSON.stringify(data.IMG_CATALOG, null, 2)};\n\n`;
 body += `export const APIGW_CATALOG: Readonly<Record<string, CatalogEntry>> = ${JSON.stringify(data.APIGW_CATALOG, null, 2)};\n\n`;
 body += `export const OPERATIONS: readonly OperationEntry[] = ${JSON.stringify(data.OPERATIONS, null, 2)};\n\n`;
-body += `export const OS_VERSIONS: readonly unknown[] = ${JSON.stringify(data.OS_VERSIONS, null, 2)};\n`;
+body += `export const OS_VERSIONS: readonly unknown[] = ${JSON.stringify(data.OS_VERSIONS, null, 2)};\n\n`;
+body += `export const REGIONS: readonly string[] = ${JSON.stringify(data.REGIONS)};\n`;
 
 const outDir = join(here, '..', 'src', 'generated');
 mkdirSync(outDir, { recursive: true });

@@ -18,6 +18,12 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  if (!opts.tokens && !opts.credentials && !opts.ecsMetadata) {
+    console.error(
+      'ims-sandbox: WARNING: --open — no authentication: every request is accepted, from any program on this machine ' +
+        '(and from other machines if --host is not a loopback address).',
+    );
+  }
   const sandbox = await startSandbox(opts);
   // One machine-readable line first, so scripts (and our tests) can find the URL.
   console.log(JSON.stringify({ event: 'listening', url: sandbox.url, pid: process.pid }));

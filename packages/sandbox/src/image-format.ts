@@ -1,5 +1,6 @@
 // Recognises the disk image formats a quick import must refuse when they hide behind a `.raw` or `.zvhd2`
 // name. Only magic numbers are read (the first and last 512 bytes), never the whole file.
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 export type ForeignFormat = 'qcow2' | 'vmdk' | 'vhd' | 'vhdx' | 'iso';
@@ -29,11 +30,25 @@ export function classify(head: Buffer, tail: Buffer, isoSector?: Buffer): Foreig
   return undefined;
 }
 
+/** Thrown for a FIFO, socket, device or directory: an OBS object is always a regular file. */
+export class NotRegularFileError extends Error {
+  override name = 'NotRegularFileError';
+  constructor() {
+    super('not a regular file');
+  }
+}
+
+// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, holding one of libuv's four
+// threads (four such imports and the journal's own writes queue behind them). It changes nothing for a
+// regular file. O_NOFOLLOW: the caller resolved symlinks already; a link swapped in since is refused.
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW;
+
+/** Reads the magic numbers of a regular file; throws NotRegularFileError for anything else. */
 export async function probeImage(file: string): Promise<ImageProbe> {
-  const fh = await open(file, 'r');
+  const fh = await open(file, OPEN_FLAGS);
   try {
     const st = await fh.stat();
-    if (!st.isFile()) throw Object.assign(new Error(`${file} is not a file`), { code: 'ENOENT' });
+    if (!st.isFile()) throw new NotRegularFileError();
     const size = st.size;
     const head = Buffer.alloc(Math.min(512, size));
     await fh.read(head, 0, head.length, 0);

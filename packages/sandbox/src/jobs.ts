@@ -3,7 +3,7 @@
 // has seen survives a crash. Durations are the base timeline divided by `speed`.
 import { newImageId, newJobId } from './ids.js';
 import { TERMINAL, type JobRecord } from './job-record.js';
-import type { Journal } from './journal.js';
+import { JournalUnavailableError, type Journal } from './journal.js';
 import { inspectImport, type ImportOutcome } from './obs.js';
 
 /** Base timeline at speed 1: 1 s queued, 9 s importing; a failing file fails after 2 s of running. */
@@ -34,9 +34,22 @@ export class JobStore {
   private readonly timers = new Set<NodeJS.Timeout>();
   /** Ids of finished jobs in the order they finished: eviction forgets from the front. */
   private readonly finished = new Set<string>();
+  /** Steps whose snapshot the journal refused: the job keeps its last durable state until they re-run. */
+  private stalled: (() => Promise<void>)[] = [];
   private closed = false;
 
-  constructor(private readonly opts: JobStoreOptions) {}
+  constructor(private readonly opts: JobStoreOptions) {
+    opts.journal?.onRecovered(() => {
+      const steps = this.stalled;
+      this.stalled = [];
+      for (const step of steps) this.schedule(step, 0);
+    });
+  }
+
+  /** Why jobs cannot be journalled right now (the server answers 503 meanwhile), or undefined. */
+  unavailable(): JournalUnavailableError | undefined {
+    return this.opts.journal?.unavailable;
+  }
 
   get size(): number {
     return this.jobs.size;
@@ -94,7 +107,10 @@ export class JobStore {
     if (this.closed) return;
     const t = setTimeout(() => {
       this.timers.delete(t);
-      fn().catch((e) => this.opts.onError?.(e));
+      fn().catch((e) => {
+        if (e instanceof JournalUnavailableError) this.stalled.push(fn);
+        else this.opts.onError?.(e);
+      });
     }, ms);
     this.timers.add(t);
   }
@@ -118,8 +134,9 @@ export class JobStore {
     let outcome: ImportOutcome;
     try {
       outcome = await inspectImport(this.opts.bucketsDir, job.imageUrl, job.minDisk);
-    } catch (e) {
-      outcome = { ok: false, code: 'IMG.0057', reason: `The image file cannot be read: ${(e as Error).message}` };
+    } catch {
+      // inspectImport answers every file-system error itself; this is a bug, and its message may hold a path.
+      outcome = { ok: false, code: 'IMG.0057', reason: 'The image file cannot be read.' };
     }
     const startedAt = job.startedAt ?? Date.now();
     const runFor = this.scaled(outcome.ok ? BASE_RUN_MS : BASE_FAIL_MS);

@@ -1,63 +1,153 @@
-import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { appendFile, chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobRecord } from './job-record.js';
-import { Journal } from './journal.js';
+import { Journal, JournalDamagedError, JournalLockedError } from './journal.js';
 
 let dir: string;
+let file: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ims-journal-'));
+  file = join(dir, 'state.jsonl');
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const job = (id: string, status: JobRecord['status'], acceptedAt: number): JobRecord => ({
-  id,
+const hex = (n: number) => n.toString(16).padStart(32, '0');
+const job = (n: number, status: JobRecord['status'], acceptedAt = 1_700_000_000_000 + n): JobRecord => ({
+  id: hex(n),
   jobType: 'imsImportImageJob',
   status,
   imageName: 'n',
   imageUrl: 'bkt:a.raw',
   minDisk: 10,
   acceptedAt,
+  ...(status === 'INIT' ? {} : { startedAt: acceptedAt + 1, subJobId: hex(n + 1_000_000) }),
+  ...(status === 'SUCCESS' ? { endedAt: acceptedAt + 2, imageId: '00000000-0000-4000-8000-000000000000' } : {}),
+  ...(status === 'FAIL' ? { endedAt: acceptedAt + 2, errorCode: 'IMG.0057', failReason: 'r', percentAtEnd: 5 } : {}),
 });
+const line = (r: unknown) => JSON.stringify(r) + '\n';
 
 describe('Journal', () => {
   it('replays the last snapshot of each job, in acceptance order', async () => {
-    const file = join(dir, 'state.jsonl');
     const { journal, jobs } = await Journal.open(file);
     expect(jobs).toEqual([]);
-    await Promise.all([journal.append(job('a', 'INIT', 1)), journal.append(job('b', 'INIT', 2))]);
-    await journal.append(job('a', 'RUNNING', 1));
-    await journal.append(job('a', 'SUCCESS', 1));
+    await Promise.all([journal.append(job(1, 'INIT')), journal.append(job(2, 'INIT'))]);
+    await journal.append(job(1, 'RUNNING'));
+    await journal.append(job(1, 'SUCCESS'));
     await journal.close();
-    const again = await Journal.replay(file);
-    expect(again.map((j) => [j.id, j.status])).toEqual([
-      ['a', 'SUCCESS'],
-      ['b', 'INIT'],
+    expect((await Journal.replay(file)).map((j) => [j.id, j.status])).toEqual([
+      [hex(1), 'SUCCESS'],
+      [hex(2), 'INIT'],
     ]);
   });
 
   it('ignores a torn last line and compacts the file on open', async () => {
-    const file = join(dir, 'state.jsonl');
     const { journal } = await Journal.open(file);
-    await journal.append(job('a', 'INIT', 1));
-    await journal.append(job('a', 'FAIL', 1));
+    await journal.append(job(1, 'INIT'));
+    await journal.append(job(1, 'FAIL'));
     await journal.close();
     await appendFile(file, '{"id":"b","status":"IN');
     const reopened = await Journal.open(file);
-    expect(reopened.jobs.map((j) => [j.id, j.status])).toEqual([['a', 'FAIL']]);
+    expect(reopened.jobs.map((j) => [j.id, j.status])).toEqual([[hex(1), 'FAIL']]);
     await reopened.journal.close();
     expect((await readFile(file, 'utf8')).trim().split('\n')).toHaveLength(1);
   });
 
-  it('commits concurrent appends together and refuses appends after close', async () => {
-    const file = join(dir, 'state.jsonl');
+  it('commits every append of one tick with one fsync, and refuses appends after close', async () => {
     const { journal } = await Journal.open(file);
-    await Promise.all(Array.from({ length: 200 }, (_, i) => journal.append(job(`j${i}`, 'INIT', i))));
+    await Promise.all(Array.from({ length: 200 }, (_, i) => journal.append(job(i, 'INIT'))));
+    expect(journal.commits).toBe(1);
     await journal.close();
-    await expect(journal.append(job('late', 'INIT', 0))).rejects.toThrow(/closed/);
+    await expect(journal.append(job(999, 'INIT'))).rejects.toThrow(/closed/);
     expect(await Journal.replay(file)).toHaveLength(200);
+  });
+
+  it('answers a caller appending right after its batch was committed (no stranded append)', async () => {
+    const { journal } = await Journal.open(file);
+    await journal.append(job(1, 'INIT'));
+    await journal.append(job(1, 'RUNNING'));
+    await journal.close();
+    expect((await Journal.replay(file))[0]!.status).toBe('RUNNING');
+  });
+});
+
+describe('damage', () => {
+  const fixture = async (bad: string) => writeFile(file, line(job(1, 'SUCCESS')) + bad + '\n' + line(job(3, 'INIT')));
+
+  for (const [what, bad, reason] of [
+    ['a line that is not JSON', '{"id":"000', /line 2: not valid JSON/],
+    ['a date no calendar can show', JSON.stringify({ ...job(2, 'INIT'), acceptedAt: 1e20 }), /line 2: acceptedAt is not a time/],
+    ['a SUCCESS without an image', JSON.stringify({ ...job(2, 'SUCCESS'), imageId: undefined }), /line 2: a SUCCESS job has no imageId/],
+    ['a NUL-filled block', '\0'.repeat(100), /line 2: not valid JSON/],
+  ] as const) {
+    it(`refuses ${what} in the middle, naming the file and line`, async () => {
+      await fixture(bad);
+      const before = await readFile(file);
+      const err = await Journal.open(file).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(JournalDamagedError);
+      expect((err as Error).message).toContain(file);
+      expect((err as Error).message).toMatch(reason);
+      expect((err as Error).message).toMatch(/--repair/);
+      expect(await readFile(file)).toEqual(before); // untouched
+      // …and the lock was given back, so a repair can follow
+      const repaired = await Journal.open(file, { repair: true });
+      expect(repaired.jobs.map((j) => j.id)).toEqual([hex(1), hex(3)]);
+      expect(repaired.repaired?.dropped).toEqual([{ line: 2, reason: expect.any(String) }]);
+      expect(await readFile(repaired.repaired!.backup)).toEqual(before);
+      await repaired.journal.close();
+      expect((await Journal.replay(file)).map((j) => j.id)).toEqual([hex(1), hex(3)]);
+    });
+  }
+
+  it('refuses a read-only journal instead of replacing it', async () => {
+    await writeFile(file, line(job(1, 'INIT')));
+    await chmod(file, 0o444);
+    await expect(Journal.open(file)).rejects.toThrow(new RegExp(`${file.replace(/[.]/g, '\\.')} is read-only`));
+    expect((await stat(file)).mode & 0o777).toBe(0o444);
+    expect(await readFile(file, 'utf8')).toBe(line(job(1, 'INIT')));
+  });
+});
+
+describe('compaction', () => {
+  it('honours maxJobs: the oldest finished jobs go first, unfinished ones always stay', async () => {
+    const lines = [1, 2, 3, 4, 5].map((n) => line(job(n, n % 2 ? 'SUCCESS' : 'FAIL'))).join('') + line(job(6, 'INIT')) + line(job(7, 'RUNNING'));
+    await writeFile(file, lines);
+    const { journal, jobs, forgotten } = await Journal.open(file, { maxJobs: 3 });
+    await journal.close();
+    expect(jobs.map((j) => j.id)).toEqual([hex(5), hex(6), hex(7)]);
+    expect(forgotten).toBe(4);
+    expect((await readFile(file, 'utf8')).trim().split('\n')).toHaveLength(3);
+  });
+});
+
+describe('lock', () => {
+  it('refuses a second opener of the same file, naming it, until the first closes', async () => {
+    const first = await Journal.open(file);
+    const err = await Journal.open(file).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(JournalLockedError);
+    expect((err as Error).message).toContain(file);
+    await first.journal.close();
+    expect(await readdir(dir)).toEqual(['state.jsonl']); // lock released, no temp files left
+    await (await Journal.open(file)).journal.close();
+  });
+
+  it('takes over a lock whose process is dead', async () => {
+    const deadPid = Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']));
+    await writeFile(`${file}.lock`, `${deadPid}\n`);
+    const { journal } = await Journal.open(file);
+    expect(await readFile(`${file}.lock`, 'utf8')).toBe(`${process.pid}\n`);
+    await journal.close();
+  });
+
+  it('honours a lock held by a live process', async () => {
+    await writeFile(`${file}.lock`, `${process.ppid}\n`);
+    await expect(Journal.open(file)).rejects.toThrow(new RegExp(`in use by process ${process.ppid}`));
   });
 });

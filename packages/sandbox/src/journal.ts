@@ -1,10 +1,47 @@
-// Append-only job journal: one JSON line per job snapshot, fsync'd before the change becomes visible.
-// Appends that arrive while a write is in flight are committed together (group commit), so 100 concurrent
-// imports cost one fsync rather than 100. Opening the journal replays it (the last snapshot of each job
-// wins), ignores a torn last line left by a crash, and compacts the file atomically.
-import { open, readFile, rename, type FileHandle } from 'node:fs/promises';
+// Append-only job journal: one JSON line per job snapshot, written in full and fsync'd before the change
+// becomes visible. Every snapshot appended in one turn of the event loop shares one write and one fsync
+// (group commit); each caller is answered only once the fsync covering its line has returned.
+//
+// Failure is loud and leaves no torn line: a write that comes up short is retried until every byte is down
+// or the OS reports why not (ENOSPC, EFBIG, EIO); then the file is truncated back to its last whole record,
+// every waiting append is rejected with JournalUnavailableError, and so is every later append until the
+// journal can be written again (a probe retries every `retryMs`). Opening takes the lock (journal-lock.ts),
+// refuses a read-only or damaged file (unless `repair`, which keeps a backup), and compacts atomically.
+import { constants } from 'node:fs';
+import { access, copyFile, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { JobRecord } from './job-record.js';
+import { JournalDamagedError, loadJournal, type DamagedLine } from './journal-load.js';
+import { lockJournal } from './journal-lock.js';
+
+export { JournalDamagedError } from './journal-load.js';
+export { JournalLockedError } from './journal-lock.js';
+
+/** Appends refused because the journal cannot be written; `code` is the OS's reason (ENOSPC, EFBIG, …). */
+export class JournalUnavailableError extends Error {
+  override name = 'JournalUnavailableError';
+  constructor(readonly code: string) {
+    super(`the journal cannot be written (${code})`);
+  }
+}
+
+export interface JournalOptions {
+  /** Finished jobs kept by compaction (oldest finished forgotten first). Default: all. */
+  maxJobs?: number;
+  /** Drop damaged lines instead of refusing to start, after copying the file to `<file>.bak-<time>`. */
+  repair?: boolean;
+  /** How often a failed journal is probed for being writable again. Default 1000 ms. */
+  retryMs?: number;
+}
+
+export interface OpenedJournal {
+  journal: Journal;
+  jobs: JobRecord[];
+  /** What `repair` dropped, and where the untouched copy is. */
+  repaired?: { backup: string; dropped: DamagedLine[] };
+  /** Finished jobs compaction forgot to honour `maxJobs`. */
+  forgotten: number;
+}
 
 interface Pending {
   line: string;
@@ -14,96 +51,203 @@ interface Pending {
 
 export class Journal {
   private queue: Pending[] = [];
-  private flushing = false;
+  private flushScheduled = false;
+  private flushing: Promise<void> | undefined;
   private closed = false;
+  /** Length of the file up to its last whole, fsync'd record: the next write goes here. */
+  private size: number;
+  private failure: JournalUnavailableError | undefined;
+  private probeTimer: NodeJS.Timeout | undefined;
+  private readonly recoveryListeners: (() => void)[] = [];
+  /** fsyncs done since open: with group commit, far fewer than appends (the tests and the bench read it). */
+  commits = 0;
 
   private constructor(
     private readonly fh: FileHandle,
     readonly file: string,
-  ) {}
+    size: number,
+    private readonly retryMs: number,
+    private readonly unlock: () => Promise<void>,
+  ) {
+    this.size = size;
+  }
 
-  /** Opens (creating) the journal and returns it with the jobs it holds, oldest first. */
-  static async open(file: string): Promise<{ journal: Journal; jobs: JobRecord[] }> {
-    const jobs = await Journal.replay(file);
-    // Compact: write the latest snapshots to a temp file, fsync it, rename it over the journal, fsync the dir.
-    const tmp = `${file}.compact-${process.pid}`;
-    const out = await open(tmp, 'w');
+  /** Locks, checks, replays and compacts the journal (creating it), and returns it with its jobs. */
+  static async open(file: string, opts: JournalOptions = {}): Promise<OpenedJournal> {
+    const unlock = await lockJournal(file);
     try {
-      if (jobs.length) await out.writeFile(jobs.map((j) => JSON.stringify(j) + '\n').join(''));
+      await refuseReadOnly(file);
+      const loaded = await loadJournal(file, opts.maxJobs);
+      let repaired: OpenedJournal['repaired'];
+      if (loaded.damaged.length) {
+        if (!opts.repair) throw new JournalDamagedError(file, loaded.damaged);
+        const backup = `${file}.bak-${new Date().toISOString().replace(/[:.]/g, '')}`;
+        await copyFile(file, backup, constants.COPYFILE_EXCL);
+        await fsyncPath(backup);
+        repaired = { backup, dropped: loaded.damaged };
+      }
+      await compact(file, loaded.jobs);
+      const fh = await open(file, 'r+');
+      const journal = new Journal(fh, file, (await fh.stat()).size, opts.retryMs ?? 1000, unlock);
+      return { journal, jobs: loaded.jobs, forgotten: loaded.forgotten, ...(repaired ? { repaired } : {}) };
+    } catch (e) {
+      await unlock();
+      throw e;
+    }
+  }
+
+  /** Reads a journal without opening it for writing; throws JournalDamagedError on a damaged line. */
+  static async replay(file: string): Promise<JobRecord[]> {
+    const loaded = await loadJournal(file);
+    if (loaded.damaged.length) throw new JournalDamagedError(file, loaded.damaged);
+    return loaded.jobs;
+  }
+
+  /** Why the journal cannot be written right now (the sandbox answers 503 meanwhile), or undefined. */
+  get unavailable(): JournalUnavailableError | undefined {
+    return this.failure;
+  }
+
+  /** Runs `fn` each time the journal becomes writable again after a failure. */
+  onRecovered(fn: () => void): void {
+    this.recoveryListeners.push(fn);
+  }
+
+  /** Resolves once the snapshot is written in full and fsync'd; rejects with JournalUnavailableError if not. */
+  append(job: JobRecord): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('journal is closed'));
+    if (this.failure) return Promise.reject(this.failure); // fast: nothing waits on a broken disk
+    return new Promise((resolve, reject) => {
+      this.queue.push({ line: JSON.stringify(job) + '\n', resolve, reject });
+      this.kick();
+    });
+  }
+
+  private kick(): void {
+    if (this.flushScheduled || this.flushing) return;
+    // Wait for the rest of this turn of the event loop, so every request parsed in it joins the batch.
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flushing = this.flush().finally(() => {
+        this.flushing = undefined;
+        if (this.queue.length) this.kick(); // appended by a continuation of the last batch's callers
+      });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    while (this.queue.length) {
+      const batch = this.queue;
+      this.queue = [];
+      if (this.failure) {
+        for (const p of batch) p.reject(this.failure);
+        continue;
+      }
+      try {
+        await this.writeDurably(Buffer.from(batch.map((p) => p.line).join('')));
+      } catch (e) {
+        this.fail(e);
+        for (const p of batch) p.reject(this.failure);
+        continue;
+      }
+      for (const p of batch) p.resolve();
+    }
+  }
+
+  /** Writes `data` at the end of the last whole record until every byte is down, then fsyncs. */
+  private async writeDurably(data: Buffer): Promise<void> {
+    let done = 0;
+    try {
+      while (done < data.length) {
+        const { bytesWritten } = await this.fh.write(data, done, data.length - done, this.size + done);
+        if (bytesWritten <= 0) throw Object.assign(new Error('the disk took no bytes'), { code: 'ENOSPC' });
+        done += bytesWritten;
+      }
+      // fdatasync: flushes the data and the new file size (what replay needs), not the mtime — as
+      // PostgreSQL's WAL does on Linux; it spares a file-system journal commit where it can.
+      await this.fh.datasync();
+      this.commits++;
+    } catch (e) {
+      // Never leave a partial record for the next write to land after: cut back to the last whole one.
+      if (done > 0) await this.fh.truncate(this.size).catch(() => undefined);
+      throw e;
+    }
+    this.size += data.length;
+  }
+
+  private fail(e: unknown): void {
+    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
+    if (!this.failure) console.error(`ims-sandbox: cannot write the journal ${this.file} (${code}); answering 503 until it can be written again`);
+    this.failure = new JournalUnavailableError(code);
+    this.probeTimer ??= setInterval(() => void this.probe(), this.retryMs).unref();
+  }
+
+  /** Tries the disk with a blank line (which replay skips); on success, appends flow again. */
+  private async probe(): Promise<void> {
+    if (this.closed || this.flushing || !this.failure) return;
+    try {
+      await this.fh.truncate(this.size); // drop whatever a short write may have left behind
+      await this.writeDurably(Buffer.from('\n'));
+    } catch (e) {
+      this.failure = new JournalUnavailableError((e as NodeJS.ErrnoException).code ?? 'EIO');
+      return;
+    }
+    console.error(`ims-sandbox: the journal ${this.file} can be written again`);
+    this.failure = undefined;
+    clearInterval(this.probeTimer);
+    this.probeTimer = undefined;
+    for (const fn of this.recoveryListeners) fn();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.probeTimer);
+    while (this.flushScheduled || this.flushing) await (this.flushing ?? new Promise((r) => setImmediate(r)));
+    await this.fh.close();
+    await this.unlock();
+  }
+}
+
+/** A journal the user made read-only is a statement, not an obstacle: refuse instead of replacing it. */
+async function refuseReadOnly(file: string): Promise<void> {
+  const st = await stat(file).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined;
+    throw e;
+  });
+  if (!st) return;
+  if (!st.isFile()) throw new Error(`the state file ${file} is not a regular file`);
+  const writable = (st.mode & 0o222) !== 0 && (await access(file, constants.W_OK).then(() => true, () => false));
+  if (!writable) throw new Error(`the state file ${file} is read-only; make it writable (or pass another state file) — the sandbox will not replace it`);
+}
+
+/** Rewrites the journal as one line per kept job: temp file, fsync, rename over, fsync the directory. */
+async function compact(file: string, jobs: readonly JobRecord[]): Promise<void> {
+  const tmp = `${file}.compact-${process.pid}`;
+  const out = await open(tmp, 'w');
+  try {
+    try {
+      for (let i = 0; i < jobs.length; i += 1000) {
+        const chunk = Buffer.from(jobs.slice(i, i + 1000).map((j) => JSON.stringify(j) + '\n').join(''));
+        // writeFile on a FileHandle loops until the whole buffer is written (or throws).
+        await out.writeFile(chunk);
+      }
       await out.sync();
     } finally {
       await out.close();
     }
     await rename(tmp, file);
-    await syncDir(dirname(file));
-    const fh = await open(file, 'a');
-    return { journal: new Journal(fh, file), jobs };
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined); // the journal itself is untouched: a full disk loses nothing
+    throw e;
   }
-
-  /** Reads a journal without opening it for writing. */
-  static async replay(file: string): Promise<JobRecord[]> {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw e;
-    }
-    const byId = new Map<string, JobRecord>();
-    for (const line of text.split('\n')) {
-      if (!line) continue;
-      let rec: JobRecord;
-      try {
-        rec = JSON.parse(line) as JobRecord;
-      } catch {
-        continue; // a torn write from a crash: that snapshot was never acknowledged
-      }
-      if (!rec || typeof rec.id !== 'string') continue;
-      byId.delete(rec.id); // re-insert so the map keeps the order of the latest change
-      byId.set(rec.id, rec);
-    }
-    return [...byId.values()].sort((a, b) => a.acceptedAt - b.acceptedAt);
-  }
-
-  /** Resolves once the snapshot is on disk. */
-  append(job: JobRecord): Promise<void> {
-    if (this.closed) return Promise.reject(new Error('journal is closed'));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ line: JSON.stringify(job) + '\n', resolve, reject });
-      if (!this.flushing) void this.flush();
-    });
-  }
-
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    try {
-      while (this.queue.length) {
-        const batch = this.queue;
-        this.queue = [];
-        try {
-          await this.fh.write(batch.map((p) => p.line).join(''));
-          await this.fh.sync();
-          for (const p of batch) p.resolve();
-        } catch (e) {
-          for (const p of batch) p.reject(e);
-        }
-      }
-    } finally {
-      this.flushing = false;
-    }
-  }
-
-  async close(): Promise<void> {
-    if (this.closed) return;
-    while (this.flushing || this.queue.length) await new Promise((r) => setTimeout(r, 1));
-    this.closed = true;
-    await this.fh.close();
-  }
+  await fsyncPath(dirname(file));
 }
 
-async function syncDir(dir: string): Promise<void> {
+async function fsyncPath(path: string): Promise<void> {
   try {
-    const d = await open(dir, 'r');
+    const d = await open(path, 'r');
     try {
       await d.sync();
     } finally {

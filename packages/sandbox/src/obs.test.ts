@@ -1,15 +1,35 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUCKET, makeBuckets } from '../test/helpers/buckets.js';
 import { bitmapKey, inspectImport, objectPath } from './obs.js';
 
 let root: string;
+let outside: string;
 beforeAll(async () => {
   root = await makeBuckets();
+  // A directory beside the buckets root holding a perfectly good image: no key may reach it.
+  outside = await mkdtemp(join(tmpdir(), 'ims-outside-'));
+  const mib = Buffer.alloc(1024 * 1024);
+  await writeFile(join(outside, 'secret.raw'), mib);
+  await writeFile(join(outside, 'secret.mf'), Buffer.from([1]));
+  const images = join(root, BUCKET, 'images');
+  await symlink(join(outside, 'secret.raw'), join(images, 'link-out.raw'));
+  await symlink(join(outside, 'secret.mf'), join(images, 'link-out.mf'));
+  await symlink('good.zvhd2', join(images, 'link-in.zvhd2'));
+  await symlink('good.raw', join(images, 'link-in.raw'));
+  await symlink(join(outside, 'secret.mf'), join(images, 'good-bitmap-out.mf'));
+  await writeFile(join(images, 'good-bitmap-out.raw'), mib);
+  await symlink(outside, join(images, 'sub'));
+  await symlink('loop.zvhd2', join(images, 'loop.zvhd2'));
+  await symlink(outside, join(root, 'linked-bucket'));
+  await mkdir(join(root, 'other-bucket'));
+  await symlink(join(root, BUCKET, 'images', 'good.zvhd2'), join(root, 'other-bucket', 'borrowed.zvhd2'));
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
+  await rm(outside, { recursive: true, force: true });
 });
 
 describe('inspectImport', () => {
@@ -29,6 +49,16 @@ describe('inspectImport', () => {
     [`${BUCKET}:images//good.raw`, 10, 'IMG.0121'],
     [`${BUCKET}:images/folder.zvhd2`, 10, 'IMG.0121'],
     [`${BUCKET}:images/good.raw/x.raw`, 10, 'IMG.0121'],
+    // Symlinks: followed only while they stay inside the bucket's own directory.
+    [`${BUCKET}:images/link-in.zvhd2`, 10, null],
+    [`${BUCKET}:images/link-in.raw`, 10, 'IMG.0057'], // its bitmap link-in.mf does not exist
+    [`${BUCKET}:images/link-out.raw`, 10, 'IMG.0121'],
+    [`${BUCKET}:images/sub/secret.raw`, 10, 'IMG.0121'],
+    [`${BUCKET}:images/good-bitmap-out.raw`, 10, 'IMG.0057'], // a bitmap outside the bucket is no bitmap
+    ['linked-bucket:secret.raw', 10, 'IMG.0121'],
+    ['other-bucket:borrowed.zvhd2', 10, 'IMG.0121'], // another bucket's object is not this bucket's
+    [`${BUCKET}:images/loop.zvhd2`, 10, 'IMG.0121'], // ELOOP
+    [`${BUCKET}:images/${'n'.repeat(300)}.zvhd2`, 10, 'IMG.0121'], // ENAMETOOLONG
   ];
   for (const [url, minDisk, code] of cases) {
     it(`${url} min_disk ${minDisk} → ${code ?? 'ok'}`, async () => {
@@ -37,6 +67,10 @@ describe('inspectImport', () => {
       else {
         expect(r).toMatchObject({ ok: false, code });
         expect(!r.ok && r.reason.length).toBeGreaterThan(10);
+        // The reason names the object, never where the server keeps it.
+        expect(!r.ok && r.reason).not.toContain(root);
+        expect(!r.ok && r.reason).not.toContain(outside);
+        expect(!r.ok && r.reason).not.toMatch(/ELOOP|ENAMETOOLONG|\/tmp/);
       }
     });
   }

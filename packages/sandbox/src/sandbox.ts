@@ -4,8 +4,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import type { AkSkCredential } from './aksk-verify.js';
 import { Authenticator } from './auth.js';
+import { EcsMetadata, type EcsMetadataOptions } from './emulators/ecs-metadata.js';
+import { IamProjects, type IamProject } from './emulators/iam-projects.js';
+import { TemporaryCredentialStore } from './emulators/temporary-credentials.js';
+import type { JobRecord } from './job-record.js';
 import { JobStore } from './jobs.js';
 import { Journal } from './journal.js';
+import { OriginPolicy } from './origin-policy.js';
 import { Router } from './router.js';
 import { listen } from './server.js';
 
@@ -24,13 +29,44 @@ export interface SandboxOptions {
   tokens?: string[];
   /** Accepted AK/SK pairs; `projectId` is the project a signed request acts in by default. */
   credentials?: { ak: string; sk: string; projectId?: string }[];
-  /** Finished jobs kept in memory (oldest forgotten first). Default 100 000. */
+  /** Finished jobs kept in memory and in the compacted journal (oldest finished forgotten first). Default 100 000. */
   maxJobs?: number;
+  /** Start even if the journal has damaged lines: drop them, after copying the file to `<stateFile>.bak-<time>`. */
+  repair?: boolean;
   /** Deadline for a request's headers (default 10 s) and body (default 30 s). */
   headersTimeoutMs?: number;
   bodyTimeoutMs?: number;
   /** Extra request handler run before routing (the demo serves the docs with it). */
   extraHandler?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /**
+   * Origins whose pages may call the sandbox (CORS), besides loopback ones (`http://127.0.0.1:*`,
+   * `http://localhost:*`, `http://[::1]:*`), e.g. `https://docs.example.com`. Any other Origin is refused.
+   */
+  corsOrigins?: string[];
+  /**
+   * Host names answered besides loopback names, IP literals and `host` (DNS-rebinding defence); a leading
+   * dot allows subdomains (`.example.com`). Any other Host header gets 404 APIGW.0101 before anything else.
+   */
+  allowedHosts?: string[];
+  /**
+   * Serve the ECS metadata API (`PUT /meta-data/latest/api/token`, `GET /openstack/latest/securitykey`) on
+   * the sandbox's port, handing out temporary AK/SK/security tokens the gateway accepts until they expire.
+   */
+  ecsMetadata?: EcsMetadataOptions;
+  /**
+   * What IAM `GET /v3/projects?name=` answers. Default: one project per region of the spec, each with
+   * DEFAULT_PROJECT_ID. `[]` gives no project, two with one name give two (the discovery error cases).
+   */
+  iamProjects?: IamProject[];
+}
+
+export interface SandboxCounters {
+  /** Calls of PUT /meta-data/latest/api/token (any answer). */
+  metadataToken: number;
+  /** Calls of GET /openstack/latest/securitykey (any answer). */
+  securityKey: number;
+  /** Calls of GET /v3/projects (any answer). */
+  iamProjects: number;
 }
 
 export interface Sandbox {
@@ -39,6 +75,8 @@ export interface Sandbox {
   port: number;
   /** Job counts by status. */
   stats(): { jobs: number; INIT: number; RUNNING: number; SUCCESS: number; FAIL: number };
+  /** How often the emulated metadata and IAM endpoints were called, so tests can check caching. */
+  counters(): SandboxCounters;
   close(): Promise<void>;
 }
 
@@ -59,39 +97,74 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     }
   }
 
+  const meta = options.ecsMetadata;
+  if (meta !== undefined) {
+    const ttl = meta?.ttlSeconds;
+    if (meta === null || typeof meta !== 'object' || (ttl !== undefined && !(typeof ttl === 'number' && ttl > 0 && Number.isFinite(ttl)))) {
+      throw new RangeError(`startSandbox: ecsMetadata.ttlSeconds must be a positive number of seconds, got ${String(ttl)}`);
+    }
+  }
+  for (const p of options.iamProjects ?? []) {
+    if (!p || typeof p.id !== 'string' || !p.id || typeof p.name !== 'string' || !p.name) {
+      throw new TypeError('startSandbox: each of iamProjects needs a non-empty id and name');
+    }
+  }
+
+  const host = options.host ?? '127.0.0.1';
+  // Throws a TypeError naming the option for a malformed origin or host name.
+  const policy = new OriginPolicy({ corsOrigins: options.corsOrigins ?? [], allowedHosts: options.allowedHosts ?? [], boundHost: host });
+
+  const maxJobs = options.maxJobs ?? 100_000;
   let journal: Journal | undefined;
-  let restored: Awaited<ReturnType<typeof Journal.open>>['jobs'] = [];
+  let restored: JobRecord[] = [];
   if (options.stateFile) {
     const file = resolve(options.stateFile);
     await mkdir(dirname(file), { recursive: true });
-    ({ journal, jobs: restored } = await Journal.open(file));
+    const opened = await Journal.open(file, { maxJobs, repair: options.repair === true });
+    ({ journal, jobs: restored } = opened);
+    if (opened.repaired) {
+      const lines = opened.repaired.dropped.map((d) => `line ${d.line} (${d.reason})`).join(', ');
+      console.error(`ims-sandbox: repaired ${file}: dropped ${lines}; the original is kept as ${opened.repaired.backup}`);
+    }
   }
   const jobs = new JobStore({
     bucketsDir,
     speed,
-    maxJobs: options.maxJobs ?? 100_000,
+    maxJobs,
     ...(journal ? { journal } : {}),
     onError: (e) => console.error('ims-sandbox: job step failed', e),
   });
   jobs.restore(restored);
 
   const credentials: AkSkCredential[] = (options.credentials ?? []).map((c) => ({ ak: c.ak, sk: c.sk, ...(c.projectId ? { projectId: c.projectId } : {}) }));
+  const temporary = meta ? new TemporaryCredentialStore((meta.ttlSeconds ?? 3600) * 1000) : undefined;
+  const metadata = meta && temporary ? new EcsMetadata(meta, temporary) : undefined;
+  const iam = new IamProjects(options.iamProjects);
+
+  // If the port is taken, give the journal (and its lock) back before failing.
   const { server, url, port } = await listen(
     {
       jobs,
-      auth: new Authenticator({ tokens: options.tokens ?? [], credentials }),
+      auth: new Authenticator({ tokens: options.tokens ?? [], credentials, ...(temporary ? { temporary: (ak: string) => temporary.get(ak) } : {}) }),
       router: new Router(),
+      policy,
+      ...(metadata ? { metadata } : {}),
+      iam,
       bodyTimeoutMs: options.bodyTimeoutMs ?? 30_000,
       ...(options.extraHandler ? { extra: options.extraHandler } : {}),
     },
-    { port: options.port ?? 0, host: options.host ?? '127.0.0.1', headersTimeoutMs: options.headersTimeoutMs ?? 10_000 },
-  );
+    { port: options.port ?? 0, host, headersTimeoutMs: options.headersTimeoutMs ?? 10_000 },
+  ).catch(async (e: unknown) => {
+    await jobs.close();
+    throw e;
+  });
 
   let closing: Promise<void> | undefined;
   return {
     url,
     port,
     stats: () => ({ jobs: jobs.size, ...jobs.counts() }),
+    counters: () => ({ metadataToken: metadata?.counters.metadataToken ?? 0, securityKey: metadata?.counters.securityKey ?? 0, iamProjects: iam.calls }),
     close: () =>
       (closing ??= (async () => {
         await new Promise<void>((r) => {

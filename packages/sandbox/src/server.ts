@@ -4,19 +4,29 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { Authenticator } from './auth.js';
 import { MAX_BODY_BYTES, readBody } from './body.js';
-import { applyCors, handlePreflight } from './cors.js';
+import { answerPreflight, applyCors, isPreflight } from './cors.js';
 import { gatewayError, imsError, type ErrorReply } from './errors.js';
 import { IMG_CATALOG, OS_VERSIONS } from './generated/spec-data.js';
 import { newRequestId } from './ids.js';
 import { legacyView, progressView } from './job-views.js';
 import { JobStore } from './jobs.js';
+import { JournalUnavailableError } from './journal.js';
 import { judgeQuickImport, type Locale } from './judge.js';
-import { Router } from './router.js';
+import type { OriginPolicy } from './origin-policy.js';
+import { Router, type RouteMatch } from './router.js';
+import type { EcsMetadata } from './emulators/ecs-metadata.js';
+import { IAM_PROJECTS_PATH, type IamProjects } from './emulators/iam-projects.js';
+import { RETRY_AFTER, unavailableReply } from './unavailable.js';
 
 export interface HandlerContext {
   jobs: JobStore;
   auth: Authenticator;
   router: Router;
+  /** Which Host and Origin headers are answered (DNS rebinding and CORS defences). */
+  policy: OriginPolicy;
+  /** The ECS metadata emulation, when enabled. */
+  metadata?: EcsMetadata;
+  iam: IamProjects;
   bodyTimeoutMs: number;
   /** Optional static file handler (the demo serves the docs); returns true when it answered. */
   extra?: (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -41,6 +51,14 @@ function jobNotFound(requestId: string, jobId: string): ErrorReply<unknown> {
   return gatewayError('APIGW.0101', requestId, { detail: `no job with id ${jobId}` });
 }
 
+/** IAM KeystoneListProjects rides the same gateway checks as the IMS operations (the SDKs sign it alike). */
+const IAM_OPERATION = 'KeystoneListProjects';
+const IAM_ROUTE: RouteMatch = {
+  kind: 'operation',
+  operation: { operationId: IAM_OPERATION, method: 'GET', path: IAM_PROJECTS_PATH, statuses: ['200', '401'], deprecated: false },
+  params: {},
+};
+
 function localeOf(req: IncomingMessage): Locale {
   const al = req.headers['accept-language'];
   return typeof al === 'string' && /^zh\b/i.test(al.trim()) ? 'zh-CN' : 'en';
@@ -49,17 +67,54 @@ function localeOf(req: IncomingMessage): Locale {
 export async function handle(ctx: HandlerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = newRequestId();
   res.setHeader('X-Request-Id', requestId);
-  applyCors(req, res);
-  if (handlePreflight(req, res)) return;
-  if (ctx.extra?.(req, res)) return;
-
   const rawUrl = req.url ?? '/';
   const q = rawUrl.indexOf('?');
   const rawPath = q < 0 ? rawUrl : rawUrl.slice(0, q);
   const method = req.method ?? 'GET';
-  const route = ctx.router.match(method, rawPath);
+  const declared = req.headers['content-length'];
+  const hasBody = (declared !== undefined && declared !== '0') || req.headers['transfer-encoding'] !== undefined;
+  // An answer given before the body is read closes the connection, so the unread body is never waited for.
+  const early = hasBody ? { Connection: 'close' } : undefined;
 
-  // The gateway refuses an oversized body before anything else looks at it.
+  // DNS rebinding: a name other than ours pointing at this address gets nothing, before anything else.
+  const host = req.headers.host;
+  if (!ctx.policy.hostAllowed(host)) {
+    return sendError(res, gatewayError('APIGW.0101', requestId, { detail: `this sandbox does not answer for Host ${JSON.stringify(host)}; add it with --allowed-host / allowedHosts` }), early);
+  }
+  // The metadata API before CORS: no web page may read what it hands out.
+  if (ctx.metadata?.handle(req, res, rawPath)) return;
+
+  const origin = req.headers.origin;
+  if (origin !== undefined) {
+    if (!ctx.policy.originAllowed(origin, host)) {
+      // No CORS headers, and no processing either: a page elsewhere cannot fire requests blind.
+      return sendError(res, gatewayError('APIGW.0302', requestId, { detail: `requests from origin ${JSON.stringify(origin)} are not allowed; add it with --cors-origin / corsOrigins` }), early);
+    }
+    applyCors(res, origin);
+    if (isPreflight(req)) return answerPreflight(req, res);
+  }
+  if (ctx.extra?.(req, res)) return;
+  // The gateway refuses a declared oversized body before anything else looks at it.
+  if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) {
+    return sendError(res, gatewayError('APIGW.0201', requestId, { status: 413, detail: `the body is larger than ${MAX_BODY_BYTES} bytes` }), { Connection: 'close' });
+  }
+
+  // Route, then authenticate, on the headers alone: an unknown path or missing credentials cost no body.
+  const iam = rawPath === IAM_PROJECTS_PATH || rawPath === IAM_PROJECTS_PATH + '/';
+  if (iam) ctx.iam.calls++;
+  const route: RouteMatch = iam ? (method === 'GET' ? IAM_ROUTE : { kind: 'method-not-allowed', allow: ['GET'] }) : ctx.router.match(method, rawPath);
+  if (route.kind === 'not-found') {
+    return sendError(res, gatewayError('APIGW.0101', requestId, { detail: `no API ${method} ${rawPath}` }), early);
+  }
+  if (route.kind === 'method-not-allowed') {
+    return sendError(res, gatewayError('APIGW.0101', requestId, { status: 405, detail: `${rawPath} does not take ${method}; it takes ${route.allow.join(', ')}` }), {
+      Allow: route.allow.join(', '),
+      ...early,
+    });
+  }
+  const authHead = ctx.auth.checkHeaders({ method, rawUrl, headers: req.headers }, requestId);
+  if (!authHead.ok) return sendError(res, authHead.reply, early);
+
   const body = await readBody(req, MAX_BODY_BYTES, ctx.bodyTimeoutMs);
   if (body.kind === 'aborted') return;
   if (body.kind === 'too-large') {
@@ -71,23 +126,12 @@ export async function handle(ctx: HandlerContext, req: IncomingMessage, res: Ser
     res.once('finish', () => req.socket.destroy());
     return;
   }
+  const auth = authHead.finish(body.body);
+  if (!auth.ok) return sendError(res, auth.reply);
 
-  if (route.kind === 'not-found') {
-    sendError(res, gatewayError('APIGW.0101', requestId, { detail: `no API ${method} ${rawPath}` }));
-    return;
-  }
-  if (route.kind === 'method-not-allowed') {
-    sendError(res, gatewayError('APIGW.0101', requestId, { status: 405, detail: `${rawPath} does not take ${method}; it takes ${route.allow.join(', ')}` }), {
-      Allow: route.allow.join(', '),
-    });
-    return;
-  }
-
-  const auth = ctx.auth.check({ method, rawUrl, headers: req.headers, body: body.body }, requestId);
-  if (!auth.ok) {
-    sendError(res, auth.reply);
-    return;
-  }
+  // While the journal cannot be written, nothing is answered as if it could be (see unavailable.ts).
+  const down = ctx.jobs.unavailable();
+  if (down) return sendError(res, unavailableReply(down), RETRY_AFTER);
 
   const { operation, params } = route;
   switch (operation.operationId) {
@@ -95,18 +139,29 @@ export async function handle(ctx: HandlerContext, req: IncomingMessage, res: Ser
     case 'importImageQuickInSafeMode': {
       const verdict = judgeQuickImport(body.body, req.headers['content-type'], localeOf(req));
       if (!verdict.ok) return sendError(res, verdict.reply);
-      const job = await ctx.jobs.submit({ ...verdict.job, ...(auth.projectId ? { projectId: auth.projectId } : {}) });
+      let job;
+      try {
+        job = await ctx.jobs.submit({ ...verdict.job, ...(auth.projectId ? { projectId: auth.projectId } : {}) });
+      } catch (e) {
+        if (e instanceof JournalUnavailableError) return sendError(res, unavailableReply(e), RETRY_AFTER);
+        throw e;
+      }
       return send(res, 200, { job_id: job.id });
     }
     case 'showJobProgress':
     case 'showJob': {
       const id = params.job_id ?? '';
       const job = ctx.jobs.get(id);
-      const wrongProject = operation.operationId === 'showJob' && job?.projectId !== undefined && params.project_id !== job.projectId;
+      // A job belongs to the project it was created in: another project's caller (or one with no project)
+      // gets the same 404 as for a job that does not exist, so ids cannot be probed across projects.
+      const wrongProject =
+        job !== undefined && (job.projectId !== auth.projectId || (operation.operationId === 'showJob' && job.projectId !== undefined && params.project_id !== job.projectId));
       if (!job || wrongProject) return sendError(res, jobNotFound(requestId, id));
       const percent = ctx.jobs.percent(job);
       return send(res, 200, operation.operationId === 'showJob' ? legacyView(job, percent) : progressView(job, percent));
     }
+    case IAM_OPERATION:
+      return send(res, 200, ctx.iam.list(q < 0 ? '' : rawUrl.slice(q + 1), `http://${req.headers.host ?? 'localhost'}`));
     case 'listOsVersions': {
       const tag = new URLSearchParams(q < 0 ? '' : rawUrl.slice(q + 1)).get('tag');
       if (tag !== null && tag !== 'bms' && tag !== 'uefi') {

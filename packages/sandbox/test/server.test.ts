@@ -126,10 +126,10 @@ describe('job lifecycle over HTTP', () => {
   it('ShowJob answers the same job under its project, and 404 elsewhere or for an unknown id', async () => {
     const r = await call('importImageQuick', qi, { method: 'POST', headers: { ...auth, 'X-Project-Id': 'proj-9' }, json: body(`${BUCKET}:images/good.raw`) });
     const id = r.body.job_id;
-    const legacy = await call('showJob', `${sb.url}/v1/proj-9/jobs/${id}`, { headers: auth });
+    const legacy = await call('showJob', `${sb.url}/v1/proj-9/jobs/${id}`, { headers: { ...auth, 'X-Project-Id': 'proj-9' } });
     expect(legacy.status).toBe(200);
     expect(legacy.body.job_id).toBe(id);
-    const other = await call('showJob', `${sb.url}/v1/proj-1/jobs/${id}`, { headers: auth });
+    const other = await call('showJob', `${sb.url}/v1/proj-1/jobs/${id}`, { headers: { ...auth, 'X-Project-Id': 'proj-9' } });
     expect(other.status).toBe(404);
     const unknown = await call('showJobProgress', `${sb.url}/v1/cloudimages/job/ffffffffffffffffffffffffffffffff`, { headers: auth });
     expect(unknown.status).toBe(404);
@@ -164,9 +164,10 @@ describe('other operations and routing', () => {
 });
 
 describe('authentication', () => {
-  it('401 APIGW.0303 for an unknown token, APIGW.0301 with no credentials at all', async () => {
+  it('401 APIGW.0301 for an unknown token (0303 is APP authentication) and with no credentials at all', async () => {
     const bad = await call('importImageQuick', qi, { method: 'POST', headers: { 'X-Auth-Token': 'nope' }, json: body(`${BUCKET}:images/good.raw`) });
-    expect([bad.status, bad.body.error_code]).toEqual([401, 'APIGW.0303']);
+    expect([bad.status, bad.body.error_code]).toEqual([401, 'APIGW.0301']);
+    expect(bad.body.error_msg).toMatch(/X-Auth-Token is invalid or expired/);
     expect(bad.body.request_id).toBe(bad.headers.get('x-request-id'));
     const none = await call('showJobProgress', `${sb.url}/v1/cloudimages/job/x`, {});
     expect([none.status, none.body.error_code]).toEqual([401, 'APIGW.0301']);

@@ -1,7 +1,7 @@
 // Extracts, from the bundle, every fact the hand-written validator code uses: which IMG code goes with
 // which field and keyword (`x-img-codes`), the rule subschemas (`x-rule`), unique-key arrays
 // (`x-unique-keys`), the strict profile (`x-strict`, `x-os-minimum`) and the error catalog.
-import { checkDiscriminator, targetName } from './spec-schema.mjs';
+import { checkDiscriminator, targetName, WARNING_SEGMENT } from './spec-schema.mjs';
 
 export function buildSpecData(bundle, info = checkDiscriminator(bundle.components.schemas, 'QuickImportImageRequest')) {
   const schemas = bundle.components.schemas;
@@ -30,7 +30,8 @@ export function buildSpecData(bundle, info = checkDiscriminator(bundle.component
     const fields = t.p ?? {};
     const fieldsWith = (rule) => Object.keys(fields).filter((f) => fields[f].c?.[rule]);
 
-    // Rule subschemas: `not`, `dependentSchemas/<p>`, `allOf/<i>` carrying x-rule.
+    // Rule subschemas carrying x-rule: `not`, `dependentSchemas/<p>`, and the same inside a warning
+    // (`x-warnings/<i>`, compiled as `allOf/<i>`: spec-schema.mjs warningsAsAllOf).
     const rules = [];
     const addRule = (path, sub) => {
       const rule = deref(sub)?.['x-rule'];
@@ -44,7 +45,10 @@ export function buildSpecData(bundle, info = checkDiscriminator(bundle.component
     };
     if (schema.not) addRule('/not', schema.not);
     for (const [p, sub] of Object.entries(schema.dependentSchemas ?? {})) addRule(`/dependentSchemas/${p}`, sub);
-    (schema.allOf ?? []).forEach((sub, i) => addRule(`/allOf/${i}`, sub));
+    (schema['x-warnings'] ?? []).forEach((w, i) => {
+      if (w.not) addRule(`/allOf/${i}/not`, w.not);
+      for (const [p, sub] of Object.entries(w.dependentSchemas ?? {})) addRule(`/allOf/${i}/dependentSchemas/${p}`, sub);
+    });
 
     const uniqueKeys = [];
     const strict = [];
@@ -66,7 +70,8 @@ export function buildSpecData(bundle, info = checkDiscriminator(bundle.component
         if (Array.isArray(s.enum) && keys.every((k) => s.enum.includes(k))) os = { field, default: s.default ?? keys[0] };
       }
       if (!os) {
-        const windowsOnly = Object.values(schema.dependentSchemas ?? {}).find((d) => d['x-rule'] === 'windowsOnly');
+        const dependents = [schema, ...(schema['x-warnings'] ?? [])].flatMap((s) => Object.values(s.dependentSchemas ?? {}));
+        const windowsOnly = dependents.find((d) => d['x-rule'] === 'windowsOnly');
         const [field, test] = Object.entries(windowsOnly?.then?.properties ?? {})[0] ?? [];
         if (!test?.pattern) throw new Error(`${name}: cannot tell the OS of a body for x-os-minimum`);
         os = { field, pattern: test.pattern, match: 'Windows', otherwise: keys.find((k) => k !== 'Windows') };
@@ -93,6 +98,7 @@ export function buildSpecData(bundle, info = checkDiscriminator(bundle.component
     STRUCTURAL_CODE: structural,
     EMPTY_BODY_CODE: emptyBody,
     EMITTED_CODES: [...emitted].sort(),
+    WARNING_SEGMENT,
     REQUEST_KEYWORDS: [...requestKeywords(info.branches.map((b) => schemas[b]), deref)].sort(),
   };
 }
@@ -114,7 +120,7 @@ function requestKeywords(roots, deref) {
     seen.add(s);
     for (const k of Object.keys(s)) if (ASSERTIONS.has(k)) found.add(k);
     for (const k of ['not', 'if', 'then', 'else', 'items']) if (s[k]) visit(s[k]);
-    for (const k of ['allOf', 'anyOf', 'oneOf']) for (const x of s[k] ?? []) visit(x);
+    for (const k of ['allOf', 'anyOf', 'oneOf', 'x-warnings']) for (const x of s[k] ?? []) visit(x);
     for (const k of ['properties', 'dependentSchemas']) for (const x of Object.values(s[k] ?? {})) visit(x);
   };
   roots.forEach(visit);

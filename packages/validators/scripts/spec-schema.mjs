@@ -25,7 +25,7 @@ export function rewriteRefs(node) {
  * Drops annotations that never affect a verdict (descriptions, titles, examples, the error catalog):
  * Ajv's standalone code embeds the schema objects it references, so they would only bloat dist.
  */
-const ANNOTATIONS = new Set(['description', 'title', 'examples', 'example', 'x-error-catalog', 'externalDocs']);
+const ANNOTATIONS = new Set(['description', 'title', 'examples', 'example', 'x-error-catalog', 'externalDocs', 'x-source']);
 export function stripAnnotations(node, inNames = false) {
   if (Array.isArray(node)) return node.map((n) => stripAnnotations(n));
   if (node === null || typeof node !== 'object') return node;
@@ -107,7 +107,7 @@ export function checkDiscriminator(defs, unionName) {
  * `oneOf` over the original schema (proven by a property test).
  */
 export function ajvDefs(bundle, unionName) {
-  const defs = stripAnnotations(rewriteRefs(bundle.components.schemas), true);
+  const defs = warningsAsAllOf(stripAnnotations(rewriteRefs(bundle.components.schemas), true));
   const info = checkDiscriminator(defs, unionName);
   const union = defs[unionName];
   union.type = 'object';
@@ -125,6 +125,37 @@ export function ajvDefs(bundle, unionName) {
   // strictTypes wants a type next to object keywords in rule subschemas (`not`, `if`/`then`).
   for (const schema of Object.values(defs)) addObjectTypes(schema);
   return { defs, info };
+}
+
+/** The schema-path segment every warning-only rule's errors carry (and no other error does). */
+export const WARNING_SEGMENT = '/allOf/';
+
+/**
+ * `x-warnings` (rules no official source states) → `allOf` entries, so the compiled code checks them in
+ * the same pass as everything else, and every error they raise has `/allOf/` in its schema path: that is
+ * how the validators tell a warning from an error. JSON Schema tools never see them (an `x-` keyword).
+ * An entry with `additionalProperties: false` is given its schema's property names, so it means "no
+ * property but these" as it would next to them. The request schemas may not use `allOf` themselves.
+ */
+export function warningsAsAllOf(defs) {
+  const visit = (node) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    // Only warnings may make an allOf: a schema's own allOf would pass its errors off as warnings.
+    if (node.allOf) throw new Error('the request schemas may not use allOf (x-warnings become allOf)');
+    for (const [key, value] of Object.entries(node)) if (key !== 'enum' && key !== 'const' && key !== 'default') visit(value);
+    const warnings = node['x-warnings'];
+    if (warnings === undefined) return;
+    if (!Array.isArray(warnings) || warnings.length === 0) throw new Error('x-warnings must be a non-empty list of schemas');
+    node.allOf = warnings.map((w) => {
+      if (w.additionalProperties !== false) return w;
+      const known = Object.fromEntries(Object.keys(node.properties ?? {}).map((k) => [k, true]));
+      return { ...w, properties: { ...known, ...w.properties } };
+    });
+    delete node['x-warnings'];
+  };
+  visit(defs);
+  return defs;
 }
 
 function addObjectTypes(schema) {

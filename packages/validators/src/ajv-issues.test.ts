@@ -22,8 +22,8 @@ test('required and additionalProperties point at the property', () => {
 test('all errors inside one x-rule subschema become one issue named for the rule', () => {
   const issues = issuesFromAjv(
     [
-      { instancePath: '/hw_firmware_type', schemaPath: '#/dependentSchemas/architecture/then/properties/hw_firmware_type/enum', keyword: 'enum', params: {} },
-      { instancePath: '', schemaPath: '#/dependentSchemas/architecture/if', keyword: 'if', params: { failingKeyword: 'then' } },
+      { instancePath: '/hw_firmware_type', schemaPath: '#/allOf/1/dependentSchemas/architecture/then/properties/hw_firmware_type/enum', keyword: 'enum', params: {} },
+      { instancePath: '', schemaPath: '#/allOf/1/dependentSchemas/architecture/if', keyword: 'if', params: { failingKeyword: 'then' } },
       { instancePath: '', schemaPath: '#/not', keyword: 'not', params: {} },
     ],
     system,

@@ -1,6 +1,6 @@
 import type { AjvErrorObject } from './ajv-error.js';
 import { codeFor, type CodeNode } from './code-lookup.js';
-import { DISCRIMINATOR } from './generated/spec-data.js';
+import { DISCRIMINATOR, WARNING_SEGMENT } from './generated/spec-data.js';
 import { appendSegment } from './json-pointer.js';
 import type { RawIssue } from './types.js';
 
@@ -73,6 +73,9 @@ export function issueOfError(error: AjvErrorObject, facts: BranchFacts, fallback
   return { path, code: codeFor(facts.tree, path, keyword), rule: keyword, params };
 }
 
+/** A warning rule's issue carries `warning: true` in its params (its message says so). */
+const flagged = (issue: RawIssue, warning: boolean): RawIssue => (warning ? { ...issue, params: { ...issue.params, warning } } : issue);
+
 /**
  * Ajv errors → issues (the reference mapping; request-issues.ts resolves each site of the generated code through it once,
  * and a test holds the two equal). Every error raised inside an `x-rule` subschema (e.g. the `if` and
@@ -89,14 +92,15 @@ export function issuesFromAjv(errors: readonly AjvErrorObject[], branch: BranchF
       continue;
     }
     const site = branch ? ruleSiteIndex(error.schemaPath, branch.rules) : -1;
+    const warning = error.schemaPath.includes(WARNING_SEGMENT);
     if (site >= 0) {
       if (!rulesSeen.has(site)) {
         rulesSeen.add(site);
-        issues.push(ruleIssue(branch!.rules[site]!));
+        issues.push(flagged(ruleIssue(branch!.rules[site]!), warning));
       }
       continue;
     }
-    issues.push(issueOfError(error, facts, fallback));
+    issues.push(flagged(issueOfError(error, facts, fallback), warning));
   }
   for (const issue of late) issues.push(issue);
   return issues;

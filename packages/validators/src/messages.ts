@@ -61,6 +61,12 @@ export const RULE_SENTENCES: Readonly<Record<Locale, Readonly<Record<string, Sen
   },
 };
 
+/** Said of a rule no official source states (an `x-warnings` rule): a warning, an error only under strict. */
+const WARNING_NOTE: Readonly<Record<Locale, string>> = {
+  en: ' No official source says the service rejects this, so it is a warning (an error under the strict profile).',
+  'zh-CN': '没有官方来源说明服务会拒绝此请求，因此这是警告（strict 模式下为错误）。',
+};
+
 /** English messages carry the catalog's `hint`, Chinese ones its `zhHint` (the build requires both). */
 type CatalogEntry = { message: string; zh: string; hint?: string; zhHint?: string };
 const catalog = IMG_ERROR_CATALOG as Readonly<Record<string, CatalogEntry>>;
@@ -119,8 +125,10 @@ export function composeMessage(issue: RawIssue, locale: Locale): string {
     : locale === 'en' ? `breaks the rule "${issue.rule}"` : `不符合规则 "${issue.rule}"`;
   if (locale === 'en') {
     const tail = entry ? ` ${entry.message}${hint ? ` ${hint}` : ''}` : '';
-    return `${fieldLabel(issue.path, locale)} ${sentence} [rule ${issue.rule}, ${issue.code}].${tail}`;
+    const note = issue.params['warning'] ? WARNING_NOTE.en : '';
+    return `${fieldLabel(issue.path, locale)} ${sentence} [rule ${issue.rule}, ${issue.code}].${note}${tail}`;
   }
   const tail = entry ? `${entry.zh}${hint ?? ''}` : '';
-  return `${fieldLabel(issue.path, locale)}：${sentence}【规则 ${issue.rule}，${issue.code}】。${tail}`;
+  const note = issue.params['warning'] ? WARNING_NOTE['zh-CN'] : '';
+  return `${fieldLabel(issue.path, locale)}：${sentence}【规则 ${issue.rule}，${issue.code}】。${note}${tail}`;
 }

@@ -1,6 +1,6 @@
 import type { AjvErrorObject } from './ajv-error.js';
 import { issueOfError, ruleIssue, ruleSiteIndex, UNIQUE_KEYS_KEYWORD, uniqueKeyIssue, type BranchFacts } from './ajv-issues.js';
-import { BRANCHES, DISCRIMINATOR } from './generated/spec-data.js';
+import { BRANCHES, DISCRIMINATOR, WARNING_SEGMENT } from './generated/spec-data.js';
 import { connectIssueBuilders, REQUEST_SITES, validateRequestSchema } from './generated/validators.js';
 import { appendSegment } from './json-pointer.js';
 import { composeMessage } from './messages.js';
@@ -35,6 +35,8 @@ let duplicateIssues = 0;
 let built = 0;
 /** Issues built without their message → what renders it (only for hostile bodies with many issues). */
 let deferred: Map<ValidationIssue, RawIssue> | undefined = undefined;
+/** Issues built at warning sites (rules no official source states); undefined until the first. */
+let warned: Set<ValidationIssue> | undefined = undefined;
 
 class Site {
   private enPath: string | undefined = undefined;
@@ -54,6 +56,8 @@ class Site {
     readonly params: Record<string, unknown>,
     /** The suffix (SUFFIX) or the whole path (FIXED). */
     readonly text: string,
+    /** A site of an `x-warnings` rule (its schema path crosses WARNING_SEGMENT). */
+    readonly warning: boolean,
   ) {}
 
   message(path: string): string {
@@ -83,6 +87,8 @@ class Site {
 }
 
 const sites: (Site | undefined)[] = [];
+/** No warnings: shared and frozen. */
+const NONE: ValidationIssue[] = Object.freeze([]) as unknown as ValidationIssue[];
 
 function resolve(id: number): Site {
   const at = REQUEST_SITES[id];
@@ -90,15 +96,17 @@ function resolve(id: number): Site {
   const facts = at.branch === null ? undefined : branches[at.branch]!;
   const error: AjvErrorObject = { instancePath: at.template, schemaPath: at.schemaPath, keyword: at.keyword, params: at.params };
   const rule = facts ? ruleSiteIndex(at.schemaPath, facts.rules) : -1;
+  const warning = at.schemaPath.includes(WARNING_SEGMENT);
   let site: Site;
   if (rule >= 0) {
     const r = ruleIssue(facts!.rules[rule]!);
-    site = new Site(FIXED, r.code, r.rule, r.params, r.path);
+    site = new Site(FIXED, r.code, r.rule, warning ? { ...r.params, warning } : r.params, r.path, warning);
   } else {
     // additionalProperties: a name no schema defines stands for the key (its code is the parent's).
     const r = issueOfError(at.keyword === 'additionalProperties' ? { ...error, params: { additionalProperty: '\u0000' } } : error, facts ?? fallback, fallback);
     if (!r.path.startsWith(at.template)) throw new Error(`site ${id}: ${r.path} is not below ${at.template}`);
-    site = new Site(SUFFIX, r.code, r.rule, at.keyword === 'additionalProperties' ? {} : r.params, r.path.slice(at.template.length));
+    const params = at.keyword === 'additionalProperties' ? {} : r.params;
+    site = new Site(SUFFIX, r.code, r.rule, warning ? { ...params, warning } : params, r.path.slice(at.template.length), warning);
   }
   return (sites[id] = site);
 }
@@ -132,8 +140,12 @@ function keyIssue(id: number, instancePath: string, key: string): ValidationIssu
 
 /** The issue of `site` at `path`: its message now, or deferred past MAX_ISSUES built issues. */
 function siteIssue(site: Site, path: string): ValidationIssue {
-  if (built++ < MAX_ISSUES) return { path, code: site.code, rule: site.rule, message: site.message(path) };
-  return defer({ path, code: site.code, rule: site.rule, params: site.params });
+  const issue =
+    built++ < MAX_ISSUES
+      ? { path, code: site.code, rule: site.rule, message: site.message(path) }
+      : defer({ path, code: site.code, rule: site.rule, params: site.params });
+  if (site.warning) (warned ??= new Set()).add(issue);
+  return issue;
 }
 
 function duplicateIssue(id: number, instancePath: string, index: number, key: string): ValidationIssue {
@@ -159,22 +171,31 @@ function defer(raw: RawIssue): ValidationIssue {
 
 connectIssueBuilders({ issue, keyIssue, duplicateIssue });
 
+/** What the schema found: every issue in order, and the same split into errors and warnings. */
+export interface SchemaIssues {
+  readonly all: ValidationIssue[];
+  readonly errors: ValidationIssue[];
+  readonly warnings: ValidationIssue[];
+}
+
 /**
  * The schema's first MAX_ISSUES issues for `view` (a record whose tag is set), in `locale`; undefined
- * when it is valid. As before the builders existed: one issue per `x-rule` however many of its keywords
+ * when it breaks no rule, warning rules included. One issue per `x-rule` however many of its keywords
  * failed, and duplicate tag keys after every other issue.
  */
-export function schemaIssues(view: Record<string, unknown>, locale: Locale): ValidationIssue[] | undefined {
+export function schemaIssues(view: Record<string, unknown>, locale: Locale): SchemaIssues | undefined {
   const outerZh = zh;
   const outerRuleIssues = ruleIssues;
   const outerDuplicateIssues = duplicateIssues;
   const outerBuilt = built;
   const outerDeferred = deferred;
+  const outerWarned = warned;
   zh = locale === 'zh-CN';
   ruleIssues = 0;
   duplicateIssues = 0;
   built = 0;
   deferred = undefined;
+  warned = undefined;
   try {
     if (validateRequestSchema(view)) return undefined;
     let issues = validateRequestSchema.errors ?? [];
@@ -188,13 +209,20 @@ export function schemaIssues(view: Record<string, unknown>, locale: Locale): Val
         if (raw !== undefined) i.message = composeMessage(raw, locale);
       }
     }
-    return issues;
+    // (Set by the builders during the call, like `deferred`.)
+    const warnings = warned as Set<ValidationIssue> | undefined;
+    if (warnings === undefined) return { all: issues, errors: issues, warnings: NONE };
+    const errors: ValidationIssue[] = [];
+    const kept: ValidationIssue[] = [];
+    for (const i of issues) (warnings.has(i) ? kept : errors).push(i);
+    return { all: issues, errors, warnings: kept };
   } finally {
     zh = outerZh;
     ruleIssues = outerRuleIssues;
     duplicateIssues = outerDuplicateIssues;
     built = outerBuilt;
     deferred = outerDeferred;
+    warned = outerWarned;
   }
 }
 

@@ -14,7 +14,11 @@ export type ImsError = Schemas['ImsError'];
 export type QuickImportImageResponse = Schemas['QuickImportImageResponse'];
 
 export type Locale = 'en' | 'zh-CN';
-/** `strict` adds the narrower rules of older regions (x-strict, x-os-minimum; docs/decisions/0002). */
+/**
+ * `default` rejects only what an official source says the service rejects, and reports the rules no
+ * source states (`x-warnings` in the spec) as `warnings`. `strict` turns those warnings into errors and
+ * adds the narrower rules of older regions (x-strict, x-os-minimum; docs/decisions/0002).
+ */
 export type Profile = 'default' | 'strict';
 
 export interface ValidateOptions {
@@ -34,7 +38,13 @@ export interface ValidationIssue {
   message: string;
 }
 
-export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+/**
+ * `warnings` is always present (often empty): rules no official source states, which the real service
+ * may well accept. Under the `strict` profile they are errors in `issues` instead, and `warnings` is empty.
+ */
+export type ValidationResult<T> =
+  | { ok: true; value: T; warnings: ValidationIssue[] }
+  | { ok: false; issues: ValidationIssue[]; warnings: ValidationIssue[] };
 
 /** An issue before its message is rendered. */
 export interface RawIssue {

@@ -16,18 +16,23 @@ describe('validateQuickImportRequest', () => {
     for (const body of [SYS, { ...SYS, type: null }, { ...SYS, type: 'BMS' }]) {
       const frozen = Object.freeze({ ...body });
       const result = validateQuickImportRequest(frozen);
-      expect(result).toEqual({ ok: true, value: frozen });
+      expect(result).toEqual({ ok: true, value: frozen, warnings: [] });
       if (result.ok) expect(result.value).toBe(frozen);
       expect('type' in frozen ? frozen.type : 'absent').toBe('type' in body ? body.type : 'absent');
     }
   });
 
   test('a typeless body with data-disk fields is judged as the system disk it is', () => {
-    const result = validateQuickImportRequest({ name: 'img', image_url: 'my-bucket:a.raw', min_disk: 40, os_type: 'Linux' });
-    expect(result.ok ? [] : result.issues.map((i) => [i.path, i.rule])).toEqual([
-      ['/os_version', 'required'],
+    const body = { name: 'img', image_url: 'my-bucket:a.raw', min_disk: 40, os_type: 'Linux' };
+    const result = validateQuickImportRequest(body);
+    expect(result.ok ? [] : result.issues.map((i) => [i.path, i.rule])).toEqual([['/os_version', 'required']]);
+    expect(result.warnings.map((i) => [i.path, i.rule])).toEqual([['/os_type', 'additionalProperties']]);
+    const strict = validateQuickImportRequest(body, { profile: 'strict' });
+    expect(strict.ok ? [] : strict.issues.map((i) => [i.path, i.rule]).sort()).toEqual([
       ['/os_type', 'additionalProperties'],
+      ['/os_version', 'required'],
     ]);
+    expect(strict.warnings).toEqual([]);
   });
 
   test('locale picks the language; unknown locales fall back to English', () => {
@@ -44,10 +49,16 @@ describe('guards and assert', () => {
     expect([isSystemDiskImageRequest(DATA), isDataDiskImageRequest(DATA)]).toEqual([false, true]);
     expect([isSystemDiskImageRequest({ ...SYS, min_disk: 0 }), isDataDiskImageRequest({ ...DATA, os_type: 'Mac' })]).toEqual([false, false]);
     expect(isSystemDiskImageRequest({ ...SYS, min_disk: 5 }, { profile: 'strict' })).toBe(false);
+    // A warning never makes a guard fail, except under strict.
+    expect(isSystemDiskImageRequest({ ...SYS, os_type: 'Linux' })).toBe(true);
+    expect(isSystemDiskImageRequest({ ...SYS, os_type: 'Linux' }, { profile: 'strict' })).toBe(false);
+    expect(isDataDiskImageRequest({ ...DATA, architecture: 'arm' })).toBe(true);
   });
 
   test('assert throws a ValidationError with the issues', () => {
     expect(() => assertQuickImportRequest(SYS)).not.toThrow();
+    expect(() => assertQuickImportRequest({ ...SYS, extra: 1 })).not.toThrow(); // a warning
+    expect(() => assertQuickImportRequest({ ...SYS, extra: 1 }, { profile: 'strict' })).toThrow(ValidationError);
     try {
       assertQuickImportRequest({ ...SYS, min_disk: 2000 });
       expect.unreachable();

@@ -46,47 +46,59 @@ export function render(raw: readonly RawIssue[], options: ValidateOptions | unde
 const NO_ISSUES: ValidationIssue[] = Object.freeze([]) as unknown as ValidationIssue[];
 const NOT_AN_OBJECT: RawIssue = { path: '', code: STRUCTURAL_CODE, rule: 'type', params: { type: 'object' } };
 
-/** All issues of a body, at most MAX_ISSUES, rendered; empty when it is valid. Never throws. */
-export function requestIssues(body: unknown, options?: ValidateOptions): ValidationIssue[] {
+/** What a body breaks: errors (the verdict) and warnings (rules no official source states). */
+export interface RequestIssues {
+  readonly errors: ValidationIssue[];
+  readonly warnings: ValidationIssue[];
+}
+const CLEAN: RequestIssues = Object.freeze({ errors: NO_ISSUES, warnings: NO_ISSUES });
+const onlyErrors = (errors: ValidationIssue[]): RequestIssues => ({ errors, warnings: NO_ISSUES });
+
+/** All issues of a body, at most MAX_ISSUES, rendered; both lists empty when it is clean. Never throws. */
+export function requestIssues(body: unknown, options?: ValidateOptions): RequestIssues {
   try {
     return collectIssues(body, options);
   } catch {
     // Only a hostile object gets here (a throwing getter, a revoked Proxy): no JSON value can.
-    return render([NOT_AN_OBJECT], options);
+    return onlyErrors(render([NOT_AN_OBJECT], options));
   }
 }
 
-function collectIssues(body: unknown, options?: ValidateOptions): ValidationIssue[] {
-  if (body === undefined) return render([{ path: '', code: EMPTY_BODY_CODE, rule: 'required', params: {} }], options);
-  if (!isRecord(body)) return render([NOT_AN_OBJECT], options);
+function collectIssues(body: unknown, options?: ValidateOptions): RequestIssues {
+  if (body === undefined) return onlyErrors(render([{ path: '', code: EMPTY_BODY_CODE, rule: 'required', params: {} }], options));
+  if (!isRecord(body)) return onlyErrors(render([NOT_AN_OBJECT], options));
   // The branch: a missing or null tag selects the default branch (x-defaultMapping, i.e. ECS). Ajv's
   // discriminator demands a tag, so it gets a shallow copy with the default filled in — the caller's
   // object is never touched (spread defines own data properties: no setters run, and `__proto__`
   // stays a plain key). A tag naming no branch selects none; the compiled code then reports it.
   const tag = hasOwn(body, tagName) ? body[tagName] : undefined;
   const typeless = tag === undefined || tag === null;
-  let issues = schemaIssues(typeless ? { ...body, [tagName]: defaultTag } : body, localeOf(options));
-  // `strict` adds the custom rules (custom-rules.ts) after the schema's issues.
-  if (options?.profile === 'strict') {
-    const facts = typeless ? branchOfTag.get(defaultTag) : typeof tag === 'string' ? branchOfTag.get(tag) : undefined;
-    const extra = facts ? customIssues(body, facts, 'strict', issues, false) : [];
-    if (extra.length > 0) issues = [...(issues ?? []), ...render(extra, options)];
-  }
-  if (issues === undefined) return NO_ISSUES;
-  if (issues.length > MAX_ISSUES) issues.length = MAX_ISSUES;
-  return issues;
+  const found = schemaIssues(typeless ? { ...body, [tagName]: defaultTag } : body, localeOf(options));
+  if (options?.profile !== 'strict') return found === undefined ? CLEAN : found;
+  // `strict`: the warnings are errors (in the order found), and the custom rules (custom-rules.ts) follow.
+  let issues = found === undefined ? NO_ISSUES : found.all;
+  const facts = typeless ? branchOfTag.get(defaultTag) : typeof tag === 'string' ? branchOfTag.get(tag) : undefined;
+  const extra = facts ? customIssues(body, facts, 'strict', issues, false) : [];
+  if (extra.length > 0) issues = [...issues, ...render(extra, options)];
+  if (issues.length > MAX_ISSUES) issues = issues.slice(0, MAX_ISSUES);
+  return onlyErrors(issues);
 }
 
-/** Checks a quick-import body as the service would; `value` is the caller's own object. */
+/**
+ * Checks a quick-import body as the service would; `value` is the caller's own object. `warnings` lists
+ * what no official source says the service rejects (always present; errors instead under `strict`).
+ */
 export function validateQuickImportRequest(
   body: unknown,
   options?: ValidateOptions,
 ): ValidationResult<QuickImportImageRequest> {
-  const issues = requestIssues(body, options);
-  return issues.length === 0 ? { ok: true, value: body as QuickImportImageRequest } : { ok: false, issues };
+  const { errors, warnings } = requestIssues(body, options);
+  return errors.length === 0
+    ? { ok: true, value: body as QuickImportImageRequest, warnings }
+    : { ok: false, issues: errors, warnings };
 }
 
-/** Throws a ValidationError (with `.issues`) unless `body` is a valid quick-import body. */
+/** Throws a ValidationError (with `.issues`) unless `body` is a valid quick-import body; warnings never throw. */
 export function assertQuickImportRequest(body: unknown, options?: ValidateOptions): asserts body is QuickImportImageRequest {
   const result = validateQuickImportRequest(body, options);
   if (!result.ok) throw new ValidationError(result.issues);
@@ -96,14 +108,14 @@ const tagOf = (body: unknown) => (isRecord(body) && hasOwn(body, tagName) ? body
 
 /** A valid system-disk body (`type` ECS, BMS, or left out / null, which means ECS). */
 export function isSystemDiskImageRequest(body: unknown, options?: ValidateOptions): body is SystemDiskImageRequest {
-  if (requestIssues(body, options).length) return false;
+  if (requestIssues(body, options).errors.length) return false;
   const tag = tagOf(body);
   return tag == null || tags[tag as string] === defaultBranch;
 }
 
 /** A valid data-disk body (`type: "DataImage"`). */
 export function isDataDiskImageRequest(body: unknown, options?: ValidateOptions): body is DataDiskImageRequest {
-  if (requestIssues(body, options).length) return false;
+  if (requestIssues(body, options).errors.length) return false;
   const tag = tagOf(body);
   return tag != null && tags[tag as string] !== undefined && tags[tag as string] !== defaultBranch;
 }
@@ -117,13 +129,13 @@ export function validateQuickImportRequestJson(
   options?: ValidateOptions,
 ): ValidationResult<QuickImportImageRequest> {
   if (text === undefined || text.trim() === '') {
-    return { ok: false, issues: render([{ path: '', code: EMPTY_BODY_CODE, rule: 'required', params: {} }], options) };
+    return { ok: false, issues: render([{ path: '', code: EMPTY_BODY_CODE, rule: 'required', params: {} }], options), warnings: NO_ISSUES };
   }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    return { ok: false, issues: render([{ path: '', code: STRUCTURAL_CODE, rule: 'json', params: {} }], options) };
+    return { ok: false, issues: render([{ path: '', code: STRUCTURAL_CODE, rule: 'json', params: {} }], options), warnings: NO_ISSUES };
   }
   return validateQuickImportRequest(body, options);
 }

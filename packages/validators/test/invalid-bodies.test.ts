@@ -41,17 +41,17 @@ const ROWS: Row[] = [
   ['os_version leading space', { ...SYS, os_version: ' Ubuntu' }, '/os_version', 'IMG.0056', 'pattern'],
   ['os_version 256 chars', { ...SYS, os_version: 'U'.repeat(256) }, '/os_version', 'IMG.0056', 'maxLength'],
   ['os_version null', { ...SYS, os_version: null }, '/os_version', 'IMG.0056', 'type'],
-  ['data os_version real', { ...DATA, os_version: 'CentOS 7.9 64bit' }, '/os_version', 'IMG.0001', 'enum'],
+  ['data os_version real', { ...DATA, os_version: 'CentOS 7.9 64bit' }, '/os_version', 'IMG.0001', 'enum', 'strict'],
   // image_url
   ['image_url missing', without(SYS, 'image_url'), '/image_url', 'IMG.0017', 'required'],
   ['image_url no colon', { ...SYS, image_url: 'my-bucket/images/a.zvhd2' }, '/image_url', 'IMG.0017', 'pattern'],
-  ['image_url qcow2', { ...SYS, image_url: 'my-bucket:a.qcow2' }, '/image_url', 'IMG.0017', 'pattern'],
+  ['image_url qcow2', { ...SYS, image_url: 'my-bucket:a.qcow2' }, '/image_url', 'IMG.0017', 'pattern', 'strict'],
   ['image_url upper-case bucket', { ...SYS, image_url: 'My-Bucket:a.zvhd2' }, '/image_url', 'IMG.0017', 'pattern'],
   ['image_url IP bucket', { ...SYS, image_url: '192.168.1.1:a.raw' }, '/image_url', 'IMG.0017', 'pattern'],
   ['image_url space in object', { ...SYS, image_url: 'my-bucket:my disk.raw' }, '/image_url', 'IMG.0017', 'pattern'],
   ['image_url too short', { ...SYS, image_url: 'a:b' }, '/image_url', 'IMG.0017', 'minLength'],
   ['image_url array', { ...SYS, image_url: ['my-bucket:a.raw'] }, '/image_url', 'IMG.0017', 'type'],
-  ['data image_url vhd', { ...DATA, image_url: 'ims-image:data.vhd' }, '/image_url', 'IMG.0017', 'pattern'],
+  ['data image_url vhd', { ...DATA, image_url: 'ims-image:data.vhd' }, '/image_url', 'IMG.0017', 'pattern', 'strict'],
   // min_disk
   ['min_disk missing', without(SYS, 'min_disk'), '/min_disk', 'IMG.0055', 'required'],
   ['min_disk 0', { ...SYS, min_disk: 0 }, '/min_disk', 'IMG.0055', 'minimum'],
@@ -71,9 +71,9 @@ const ROWS: Row[] = [
   ['type object', { ...SYS, type: { v: 'ECS' } }, '/type', 'IMG.0024', 'type'],
   ['data body typeless (needs DataImage)', without(DATA, 'type'), '/os_version', 'IMG.0056', 'required'],
   // license_type
-  ['license on Linux', { ...SYS, license_type: 'byol' }, '/license_type', 'IMG.0001', 'windowsOnly'],
+  ['license on Linux', { ...SYS, license_type: 'byol' }, '/license_type', 'IMG.0001', 'windowsOnly', 'strict'],
   ['license unknown value', { ...WIN, license_type: 'oem' }, '/license_type', 'IMG.0001', 'enum'],
-  ['license on data disk', { ...DATA, license_type: 'byol' }, '/license_type', 'IMG.0001', 'additionalProperties'],
+  ['license on data disk', { ...DATA, license_type: 'byol' }, '/license_type', 'IMG.0001', 'additionalProperties', 'strict'],
   // tags
   ['tags not array', { ...SYS, tags: 'a.b' }, '/tags', 'IMG.0115', 'type'],
   ['tag not string', { ...SYS, tags: [1] }, '/tags/0', 'IMG.0115', 'type'],
@@ -107,17 +107,17 @@ const ROWS: Row[] = [
   ['architecture x64', { ...SYS, architecture: 'x64' }, '/architecture', 'IMG.0212', 'enum'],
   ['architecture ARM (case)', { ...SYS, architecture: 'ARM' }, '/architecture', 'IMG.0212', 'enum'],
   ['hw_firmware_type efi', { ...SYS, hw_firmware_type: 'efi' }, '/hw_firmware_type', 'IMG.0141', 'enum'],
-  ['arm with bios', { ...SYS, architecture: 'arm', hw_firmware_type: 'bios' }, '/hw_firmware_type', 'IMG.0141', 'armNeedsUefi'],
-  ['architecture on data disk', { ...DATA, architecture: 'arm' }, '/architecture', 'IMG.0001', 'additionalProperties'],
+  ['arm with bios', { ...SYS, architecture: 'arm', hw_firmware_type: 'bios' }, '/hw_firmware_type', 'IMG.0141', 'armNeedsUefi', 'strict'],
+  ['architecture on data disk', { ...DATA, architecture: 'arm' }, '/architecture', 'IMG.0001', 'additionalProperties', 'strict'],
   // os_type
   ['data os_type Mac', { ...DATA, os_type: 'Mac' }, '/os_type', 'IMG.0122', 'enum'],
   ['data os_type linux (case)', { ...DATA, os_type: 'linux' }, '/os_type', 'IMG.0122', 'enum'],
-  ['os_type on system disk', { ...SYS, os_type: 'Linux' }, '/os_type', 'IMG.0001', 'additionalProperties'],
+  ['os_type on system disk', { ...SYS, os_type: 'Linux' }, '/os_type', 'IMG.0001', 'additionalProperties', 'strict'],
   // unknown and hostile keys
-  ['unknown field', { ...SYS, imageSize: 10 }, '/imageSize', 'IMG.0001', 'additionalProperties'],
-  ['field with slash in name', { ...SYS, 'a/b': 1 }, '/a~1b', 'IMG.0001', 'additionalProperties'],
-  ['__proto__ key', JSON.parse(`{"__proto__":{"polluted":true},${JSON.stringify(SYS).slice(1)}`), '/__proto__', 'IMG.0001', 'additionalProperties'],
-  ['constructor key', { ...DATA, constructor: { prototype: {} } }, '/constructor', 'IMG.0001', 'additionalProperties'],
+  ['unknown field', { ...SYS, imageSize: 10 }, '/imageSize', 'IMG.0001', 'additionalProperties', 'strict'],
+  ['field with slash in name', { ...SYS, 'a/b': 1 }, '/a~1b', 'IMG.0001', 'additionalProperties', 'strict'],
+  ['__proto__ key', JSON.parse(`{"__proto__":{"polluted":true},${JSON.stringify(SYS).slice(1)}`), '/__proto__', 'IMG.0001', 'additionalProperties', 'strict'],
+  ['constructor key', { ...DATA, constructor: { prototype: {} } }, '/constructor', 'IMG.0001', 'additionalProperties', 'strict'],
 ];
 
 describe('invalid bodies', () => {

@@ -1,0 +1,60 @@
+// Builds the one HTTP stack the CLI has: @ims-quick-import/client, configured from the global options.
+import { createImsClient, type ImsClient, SPEC_VERSION } from '@ims-quick-import/client';
+import pkg from '../package.json' with { type: 'json' };
+import { type Credentials, resolveCredentials } from './credentials.js';
+import { UsageError } from './errors.js';
+import type { Messages } from './i18n/index.js';
+import type { Output } from './io.js';
+
+export const CLI_VERSION: string = pkg.version;
+export { SPEC_VERSION };
+
+/** Options every command that talks to the API takes (commander's optsWithGlobals()). */
+export interface GlobalOptions {
+  lang?: string;
+  region?: string;
+  endpoint?: string;
+  projectId?: string;
+  token?: string;
+}
+
+export interface Connection {
+  client: ImsClient;
+  credentials: Credentials;
+  /** the base URL requests go to */
+  baseUrl: string;
+}
+
+/** The endpoint: --endpoint, else IMS_ENDPOINT, else the region's (--region, IMS_REGION, cn-north-4). */
+export function endpointOf(opts: GlobalOptions, env: NodeJS.ProcessEnv, m: Messages): { baseUrl?: string; region: string } {
+  const region = opts.region || env.IMS_REGION || 'cn-north-4';
+  const endpoint = opts.endpoint || env.IMS_ENDPOINT;
+  if (endpoint === undefined || endpoint === '') return { region };
+  let url: URL | undefined;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol)) throw new UsageError(m.errEndpoint(endpoint));
+  return { baseUrl: endpoint, region };
+}
+
+/**
+ * The client for a command. `fetch` replaces the transport (the dry run captures the signed request with
+ * it); secrets of the chosen credentials are registered with the output so no line can carry them.
+ */
+export function connect(opts: GlobalOptions, out: Output, m: Messages, extra: { fetch?: typeof fetch } = {}): Connection {
+  const { baseUrl, region } = endpointOf(opts, out.io.env, m);
+  const credentials = resolveCredentials(opts, out.io.env, m);
+  out.addSecrets(() => [...credentials.secrets, ...credentials.auth.secrets()]);
+  const client = createImsClient({
+    region,
+    ...(baseUrl && { baseUrl }),
+    auth: credentials.auth,
+    userAgent: `ims-quick-import/${CLI_VERSION}`,
+    ...(credentials.projectId && { projectId: credentials.projectId }),
+    ...(extra.fetch && { fetch: extra.fetch, retry: false }),
+  });
+  return { client, credentials, baseUrl: baseUrl ?? `https://ims.${region}.myhuaweicloud.com` };
+}

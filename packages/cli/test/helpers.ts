@@ -1,0 +1,100 @@
+// Runs the built bin as a real subprocess, against a real sandbox started by the test, and keeps every
+// byte any run printed so a test can prove no secret was ever among them.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'bin.js');
+
+export const AK = 'HPUACLITESTAK0000001';
+export const SK = 'cliSecretKey-0123456789-abcdefghijklmnop';
+export const PROJECT = '0a1b2c3d4e5f40a1b2c3d4e5f6a7b8c9';
+export const TOKEN = 'cli-iam-token-value-0001-secret';
+
+/** Everything every run printed (stdout and stderr), for the "no secret ever printed" check. */
+export const transcript: string[] = [];
+
+export interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** An environment with nothing of the developer's: no credentials, no locale, no colour settings. */
+export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C' };
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;
+  return env;
+}
+
+export interface Started {
+  child: ChildProcess;
+  /** resolves when the output so far matches */
+  waitFor(re: RegExp, timeoutMs?: number): Promise<void>;
+  done: Promise<Run>;
+}
+
+export function start(args: readonly string[], opts: { env?: NodeJS.ProcessEnv; input?: string; command?: string[] } = {}): Started {
+  const command = opts.command ?? [process.execPath, BIN];
+  const child = spawn(command[0]!, [...command.slice(1), ...args], { env: opts.env ?? cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const watchers: Array<() => void> = [];
+  child.stdout!.on('data', (c: Buffer) => {
+    stdout += c.toString('utf8');
+    for (const w of watchers) w();
+  });
+  child.stderr!.on('data', (c: Buffer) => {
+    stderr += c.toString('utf8');
+    for (const w of watchers) w();
+  });
+  child.stdin!.end(opts.input ?? '');
+  const done = new Promise<Run>((resolve) =>
+    child.on('close', (code, signal) => {
+      transcript.push(stdout, stderr);
+      resolve({ code, signal, stdout, stderr });
+    }),
+  );
+  const waitFor = (re: RegExp, timeoutMs = 20_000) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${re}; stdout=${stdout} stderr=${stderr}`)), timeoutMs);
+      const check = () => {
+        if (re.test(stdout + stderr)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      watchers.push(check);
+      check();
+    });
+  return { child, waitFor, done };
+}
+
+export const run = (args: readonly string[], opts: { env?: NodeJS.ProcessEnv; input?: string; command?: string[] } = {}): Promise<Run> => start(args, opts).done;
+
+/** A buckets directory: my-bucket/images/disk.raw (1 MiB, with its .mf), the layout the sandbox reads. */
+export async function makeBuckets(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'ims-cli-test-'));
+  const images = join(dir, 'my-bucket', 'images');
+  await mkdir(images, { recursive: true });
+  const disk = Buffer.alloc(1024 * 1024);
+  disk[510] = 0x55;
+  disk[511] = 0xaa;
+  await writeFile(join(images, 'disk.raw'), disk);
+  await writeFile(join(images, 'disk.mf'), Buffer.from([1]));
+  return dir;
+}
+
+export const SYSTEM_FLAGS = ['--name', 'cli-test', '--os-version', 'Ubuntu 22.04 server 64bit', '--image-url', 'my-bucket:images/disk.raw', '--min-disk', '40'];
+
+/** The last JSON line of an NDJSON output. */
+export const lastJson = (text: string): any => JSON.parse(text.trim().split('\n').at(-1)!);
+
+/** No run of this file printed the SK or the token (called in afterAll of every e2e file). */
+export function printedSecrets(): string[] {
+  const all = transcript.join('\n');
+  return [SK, TOKEN].filter((s) => all.includes(s));
+}

@@ -1,0 +1,115 @@
+// AK/SK credentials, static or from a provider (a function), kept fresh for akskAuth. Shared by both
+// builds; the providers that read the environment, a file or the ECS metadata service are in the Node
+// build (src/providers/).
+import { needString } from './check.js';
+import { describe, redact } from './secrets.js';
+
+/** AK/SK credentials; temporary ones (STS, ECS agency) carry a security token and an expiry. */
+export interface Credentials {
+  ak: string;
+  sk: string;
+  securityToken?: string;
+  projectId?: string;
+  expiresAt?: Date;
+}
+
+/**
+ * Where credentials come from, asked again when the last ones are about to expire. `source` (optional)
+ * names it in errors; the Node build's providers set it, a plain function is named by its `name`.
+ */
+export type CredentialsProvider = (() => Credentials | Promise<Credentials>) & { readonly source?: string };
+
+/** A credentials source gave nothing usable: the message names the source and why, never a secret. */
+export class CredentialsError extends Error {
+  override readonly name = 'CredentialsError';
+  constructor(
+    message: string,
+    readonly source: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Refresh when less than this is left, or half the lifetime the credentials came with, whichever is less. */
+export const REFRESH_BEFORE_MS = 5 * 60_000;
+/** How many secrets (SKs, tokens) past refreshes are remembered for redaction. */
+const REMEMBERED = 16;
+
+export interface CredentialCache {
+  /** The credentials to sign with now: synchronous while they are fresh, else one refresh for everyone. */
+  get(): Credentials | Promise<Credentials>;
+  /** Every SK and security token seen so far (for redaction). */
+  secrets(): readonly string[];
+  readonly source: string;
+}
+
+/** A Credentials copy that prints, inspects and serializes without its SK and token. */
+export function sealed(c: Credentials, source: string): Credentials {
+  const copy: Credentials = { ak: c.ak, sk: c.sk };
+  if (c.securityToken) copy.securityToken = c.securityToken;
+  if (c.projectId) copy.projectId = c.projectId;
+  if (c.expiresAt) copy.expiresAt = c.expiresAt;
+  const summary: Record<string, unknown> = { ak: c.ak, source, ...(c.projectId && { projectId: c.projectId }), ...(c.expiresAt && { expiresAt: c.expiresAt }) };
+  // The secrets stay readable as properties for the signer, but not enumerable: JSON, inspect and spread skip them.
+  Object.defineProperty(copy, 'sk', { enumerable: false });
+  if (copy.securityToken) Object.defineProperty(copy, 'securityToken', { enumerable: false });
+  return describe(copy, 'Credentials', summary);
+}
+
+function validate(value: unknown, source: string): Credentials {
+  const c = value as Partial<Credentials> | null | undefined;
+  const bad = (what: string): CredentialsError => new CredentialsError(`Credentials from ${source}: ${what}`, source);
+  if (!c || typeof c !== 'object') throw bad('the provider returned no credentials object');
+  for (const key of ['ak', 'sk'] as const) if (typeof c[key] !== 'string' || !c[key]) throw bad(`\`${key}\` must be a non-empty string`);
+  for (const key of ['securityToken', 'projectId'] as const) if (c[key] !== undefined && (typeof c[key] !== 'string' || !c[key])) throw bad(`\`${key}\` must be a non-empty string when given`);
+  if (c.expiresAt !== undefined && !(c.expiresAt instanceof Date && !Number.isNaN(c.expiresAt.getTime()))) throw bad('`expiresAt` must be a valid Date when given');
+  return c as Credentials;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Static credentials (checked now) or a provider (asked on first use and before expiry, one call at a time). */
+export function credentialCache(input: Credentials | CredentialsProvider): CredentialCache {
+  if (typeof input !== 'function') {
+    for (const key of ['ak', 'sk'] as const) needString((input as Partial<Credentials> | undefined)?.[key], `AK/SK credentials: \`${key}\` must be a non-empty string`);
+    const fixed = sealed(input, 'static credentials');
+    const secrets = [input.sk, ...(input.securityToken ? [input.securityToken] : [])];
+    return { get: () => fixed, secrets: () => secrets, source: 'static credentials' };
+  }
+  const provider = input;
+  const source = provider.source ?? (provider.name ? `credentials provider ${provider.name}` : 'credentials provider');
+  const seen: string[] = [];
+  let current: Credentials | undefined;
+  let refreshAt = 0; // epoch ms after which `current` is refreshed (Infinity for credentials that never expire)
+  let pending: Promise<Credentials> | undefined;
+
+  async function refresh(): Promise<Credentials> {
+    let value: unknown;
+    try {
+      value = await provider();
+    } catch (error) {
+      // A provider's own message may quote what it read; every secret seen so far is masked.
+      throw error instanceof CredentialsError ? error : new CredentialsError(`Could not get credentials from ${source}: ${redact(messageOf(error), seen)}`, source);
+    }
+    const c = validate(value, source);
+    const now = Date.now();
+    const expires = c.expiresAt?.getTime();
+    if (expires !== undefined && expires <= now) throw new CredentialsError(`Credentials from ${source} expired at ${c.expiresAt?.toISOString()}`, source);
+    for (const secret of [c.sk, c.securityToken]) if (secret && !seen.includes(secret)) seen.push(secret);
+    seen.splice(0, Math.max(0, seen.length - REMEMBERED));
+    current = sealed(c, source);
+    refreshAt = expires === undefined ? Infinity : expires - Math.min(REFRESH_BEFORE_MS, (expires - now) / 2);
+    return current;
+  }
+
+  return {
+    get() {
+      if (current && Date.now() < refreshAt) return current;
+      // Single flight: every request that finds the credentials stale waits for the same refresh.
+      pending ??= refresh().finally(() => (pending = undefined));
+      return pending;
+    },
+    secrets: () => seen,
+    source,
+  };
+}

@@ -1,0 +1,51 @@
+// fromProfileFile: the official SDKs' credentials file (Go core/auth/provider/profile_provider.go).
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { type CredentialsProvider, CredentialsError } from '../credentials.js';
+import { parseIni } from './ini.js';
+
+export const CREDENTIALS_FILE_ENV = 'HUAWEICLOUD_SDK_CREDENTIALS_FILE';
+
+export interface ProfileFileOptions {
+  /** default $HUAWEICLOUD_SDK_CREDENTIALS_FILE, else ~/.huaweicloud/credentials */
+  file?: string;
+  /** default "basic" (project-level services such as IMS) */
+  section?: string;
+}
+
+export function defaultCredentialsFile(env: Record<string, string | undefined> = process.env): string {
+  return env[CREDENTIALS_FILE_ENV]?.trim() || join(homedir(), '.huaweicloud', 'credentials');
+}
+
+/**
+ * Credentials from the `[basic]` section (or `section`) of the INI file: keys `ak`, `sk`, `security_token`,
+ * `project_id`. The file is read when the credentials are first needed, not before.
+ */
+export function fromProfileFile(options: ProfileFileOptions = {}): CredentialsProvider {
+  const section = options.section ?? 'basic';
+  const where = (): string => options.file ?? defaultCredentialsFile();
+  const provider = async () => {
+    const file = where();
+    const source = `profile file ${file} [${section}]`;
+    const fail = (why: string): CredentialsError => new CredentialsError(`${source}: ${why}`, source);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw fail(code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${code ?? (error as Error).message})`);
+    }
+    const { sections, unreadable } = parseIni(text);
+    const keys = sections.get(section);
+    const note = unreadable.length ? ` (unreadable lines: ${unreadable.join(', ')})` : '';
+    if (!keys) throw fail(`no [${section}] section${note}`);
+    const ak = keys.get('ak');
+    const sk = keys.get('sk');
+    if (!ak || !sk) throw fail(`no ${!ak && !sk ? 'ak and sk' : ak ? 'sk' : 'ak'} in the section${note}`);
+    const securityToken = keys.get('security_token');
+    const projectId = keys.get('project_id');
+    return { ak, sk, ...(securityToken && { securityToken }), ...(projectId && { projectId }) };
+  };
+  return Object.assign(provider, { source: `profile file ${options.file ?? '(default)'} [${section}]` });
+}
