@@ -23,6 +23,11 @@ describe('release dry run', () => {
     expect(r.smoke.spec).toEqual({ client: specVersion, validators: specVersion, sandbox: specVersion });
     expect(r.smoke.validatorIssue).toMatch(/^\/name IMG\.\d{4}$/);
     expect(r.smoke.docsBytes as number).toBeGreaterThan(10_000);
+    expect(r.smoke.tokenJob).toMatchObject({ status: 'SUCCESS' });
+    // Every bin of every published package ran from its npm link (found from the manifests, not a list).
+    const bins = publishedPackages(repo).flatMap((p) => Object.keys(p.manifest.bin ?? {}).map((b) => [b, p.name]));
+    expect(bins.length).toBeGreaterThan(0);
+    expect(r.smoke.bins).toEqual(Object.fromEntries(bins));
   });
 });
 
