@@ -12,6 +12,7 @@ import type { OperationSamples } from './code-samples.js';
 import { deriveDocsSpec, SAMPLE_LANGUAGES, type RenderedGuide } from './docs-spec.js';
 import { renderDecisions } from './decisions.js';
 import { renderErrorCatalog } from './error-catalog.js';
+import { renderRuleSources } from './rule-sources.js';
 import { expandGuide, loadGuides, type Guide } from './guides.js';
 import { EDITIONS, type Locale } from './i18n/locales.js';
 import { applyOverlay } from './i18n/overlay.js';
@@ -69,6 +70,7 @@ export async function buildEdition(bundle: OpenApiDocument, locale: Locale, samp
           'error-catalog': () => renderErrorCatalog(bundle, locale),
           'aksk-worked-example': () => renderWorkedExample(undefined, text.workedExample),
           decisions: () => renderDecisions(source.decisionsDir, text.decisionSource),
+          'rule-sources': () => renderRuleSources(bundle, locale),
         },
       }),
     };

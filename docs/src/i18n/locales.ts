@@ -29,6 +29,12 @@ export interface EditionText {
     step5: string;
   };
   decisionSource: (file: string) => string;
+  ruleSources: {
+    summary: (rules: number, warnings: number) => string;
+    legend: string;
+    header: string;
+    severity: Record<'error' | 'warning' | 'strict', string>;
+  };
 }
 
 export const EDITIONS: Record<Locale, EditionText> = {
@@ -54,6 +60,12 @@ export const EDITIONS: Record<Locale, EditionText> = {
       step5: '**Step 5 — header.** Send it with the signed headers:',
     },
     decisionSource: (file) => `*Source: \`docs/decisions/${file}\`.*`,
+    ruleSources: {
+      summary: (n, w) => `${n} rules; ${w} of them no official source states, so the validators only warn about them by default.`,
+      legend: 'GoSDK = huaweicloud/huaweicloud-sdk-go-v3; OTC = opentelekomcloud-docs/image-management-service; HW-CN / HW-intl = Huawei Cloud API pages by id.',
+      header: '| Where | Rule | Breaking it is | Source |',
+      severity: { error: 'error', warning: 'warning (error under strict)', strict: 'strict profile only' },
+    },
   },
   'zh-CN': {
     htmlLang: 'zh-CN',
@@ -77,5 +89,11 @@ export const EDITIONS: Record<Locale, EditionText> = {
       step5: '**第 5 步：添加认证头。** 与参与签名的头部一起发送：',
     },
     decisionSource: (file) => `*英文原文：\`docs/decisions/${file}\`。*`,
+    ruleSources: {
+      summary: (n, w) => `共 ${n} 条规则；其中 ${w} 条没有任何官方来源说明，因此校验器默认只对它们给出警告。`,
+      legend: 'GoSDK = huaweicloud/huaweicloud-sdk-go-v3；OTC = opentelekomcloud-docs/image-management-service；HW-CN / HW-intl = 按 ID 标注的华为云中文站 / 国际站 API 页面。',
+      header: '| 位置 | 规则 | 违反时 | 来源 |',
+      severity: { error: '错误', warning: '警告（strict 配置下为错误）', strict: '仅 strict 配置' },
+    },
   },
 };
