@@ -14,7 +14,7 @@ import { compact, fsyncPath, refuseReadOnly } from './journal-file.js';
 import { JournalDamagedError, loadJournal, type DamagedLine } from './journal-load.js';
 import { lockJournal } from './journal-lock.js';
 
-export { JournalDamagedError } from './journal-load.js';
+export { JournalDamagedError, type DamagedLine } from './journal-load.js';
 export { JournalLockedError } from './journal-lock.js';
 
 /** Appends refused because the journal cannot be written; `code` is the OS's reason (ENOSPC, EFBIG, …). */
