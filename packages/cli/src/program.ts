@@ -65,7 +65,9 @@ export function buildProgram(base: Omit<Context, 'globals'>, done: (code: ExitCo
     .option('--region <region>', m.optRegion)
     .option('--endpoint <url>', m.optEndpoint)
     .option('--project-id <id>', m.optProjectId)
+    .option('--iam-endpoint <url>', m.optIamEndpoint)
     .option('--token <token>', m.optToken)
+    .addOption(new Option('--request-timeout <duration>', m.optRequestTimeout).argParser(duration('--request-timeout', m)))
     .configureHelp({ showGlobalOptions: true, styleTitle: (title) => titles[title] ?? title })
     .configureOutput({
       writeOut: (s) => void out.io.stdout.write(s),
@@ -129,7 +131,7 @@ export function buildProgram(base: Omit<Context, 'globals'>, done: (code: ExitCo
   program
     .command('os-versions')
     .description(m.osVersionsDescription)
-    .option('--tag <bms|uefi>', m.optOsTag)
+    .option('--tag <tag>', m.optOsTag, collect)
     .option('--platform <name>', m.optPlatform)
     .option('--json', m.optJson)
     .addHelpText('after', examplesText(m, m.exOsVersions, EXAMPLES.osVersions))

@@ -1,8 +1,9 @@
 // Any error a command ends with → a message in the user's language and an exit code.
-import { ImsApiError, JobFailedError, WaitTimeoutError } from '@ims-quick-import/client';
+import { CredentialsError, ImsApiError, JobFailedError, WaitTimeoutError } from '@ims-quick-import/client';
 import { EXIT, type ExitCode, UsageError } from './errors.js';
 import type { Messages } from './i18n/index.js';
 import type { Output } from './io.js';
+import { printable } from './text.js';
 
 /** The socket-level reason of a failed fetch: "ECONNREFUSED 127.0.0.1:9" rather than "fetch failed". */
 function networkReason(error: Error): string | undefined {
@@ -19,6 +20,11 @@ export function reportError(error: unknown, out: Output, m: Messages, json: bool
   if (e instanceof UsageError) {
     code = EXIT.usage;
     lines = [e.message, ...e.details];
+  } else if (e instanceof CredentialsError) {
+    // The chain found nothing (or a source failed): a setup problem, and nothing was sent. The client's
+    // text lists each source and why; it never holds a secret.
+    code = EXIT.usage;
+    lines = [m.errNoCredentials, ...e.message.split('\n').map((l) => `  ${l}`)];
   } else if (e instanceof ImsApiError) {
     code = EXIT.api;
     lines = [m.apiError(e.status, e.code ?? '', e.requestId ?? '', e.message), ...(e.hint ? [m.hint(e.hint)] : [])];
@@ -41,6 +47,7 @@ export function reportError(error: unknown, out: Output, m: Messages, json: bool
     lines = [m.internalError(e.stack ?? e.message)];
   }
   if (json) out.json({ event: 'error', exitCode: code, message: lines.join('\n'), ...fields });
-  for (const line of lines) out.err(line);
+  // Error texts quote what servers, files and sockets said: shown with control characters spelled out.
+  for (const line of lines) out.err(printable(line));
   return code;
 }

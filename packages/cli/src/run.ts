@@ -9,7 +9,7 @@ import { buildProgram, translateCommanderError } from './program.js';
 import { reportError } from './report.js';
 
 /** Global options that take a value: skipped when looking for the command name. */
-const GLOBAL_WITH_VALUE = new Set(['--lang', '--region', '--endpoint', '--project-id', '--token']);
+const GLOBAL_WITH_VALUE = new Set(['--lang', '--region', '--endpoint', '--iam-endpoint', '--project-id', '--token', '--request-timeout']);
 const COMMANDS = new Set(['import', 'job', 'validate', 'os-versions', 'sandbox', 'help']);
 
 /** The command named in argv and the arguments after it. */

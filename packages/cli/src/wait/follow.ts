@@ -3,6 +3,7 @@
 import { type ImsClient, JobFailedError, WaitTimeoutError } from '@ims-quick-import/client';
 import { IMG_ERROR_CATALOG } from '@ims-quick-import/validators';
 import { clock } from '../duration.js';
+import { oneLine, printable } from '../text.js';
 import { EXIT, type ExitCode } from '../errors.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import type { Output } from '../io.js';
@@ -55,7 +56,7 @@ export async function follow(client: ImsClient, o: FollowOptions, out: Output, m
     view.stop();
     const imageId = job.entities?.image_id ?? null;
     if (o.json) out.json({ event: 'result', jobId: o.jobId, status: job.status, imageId, elapsedMs: Date.now() - started, job });
-    else out.out(m.succeeded(o.jobId, imageId ?? '?'));
+    else out.out(m.succeeded(printable(o.jobId), oneLine(imageId ?? '?')));
     return EXIT.ok;
   } catch (error) {
     view.stop();
@@ -68,14 +69,14 @@ export async function follow(client: ImsClient, o: FollowOptions, out: Output, m
     if (error instanceof JobFailedError) {
       const hint = hintFor(error.errorCode, lang);
       if (o.json) out.json({ event: 'result', jobId: o.jobId, status: 'FAIL', errorCode: error.errorCode ?? null, failReason: error.failReason ?? null, hint: hint ?? null, job: error.job });
-      out.err(m.failed(o.jobId, error.errorCode ?? '', error.failReason ?? ''));
+      out.err(m.failed(printable(o.jobId), oneLine(error.errorCode ?? ''), printable(error.failReason ?? '')));
       if (hint) out.err(m.hint(hint));
       return EXIT.jobFailed;
     }
     if (error instanceof WaitTimeoutError) {
       const last = error.lastJob;
       const percent = last?.entities?.process_percent;
-      const state = last ? `${m.status[last.status] ?? last.status}${percent !== undefined ? ` ${percent}%` : ''}` : '?';
+      const state = last ? `${m.status[last.status] ?? oneLine(last.status)}${percent !== undefined ? ` ${oneLine(percent)}%` : ''}` : '?';
       if (o.json) out.json({ event: 'timeout', jobId: o.jobId, timeoutMs: o.timeoutMs, lastStatus: last?.status ?? null, resume: o.resume });
       out.err(m.timedOut(o.jobId, clock(o.timeoutMs), state));
       out.err(m.resume(o.resume));

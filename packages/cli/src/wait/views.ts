@@ -4,6 +4,7 @@ import { createLogUpdate } from 'log-update';
 import { clock } from '../duration.js';
 import type { Messages } from '../i18n/index.js';
 import type { Output } from '../io.js';
+import { oneLine } from '../text.js';
 import { Estimator } from './estimate.js';
 
 export interface WaitView {
@@ -36,7 +37,7 @@ export class LineView implements WaitView {
     const now = snapshot(e);
     if (same(this.last, now)) return;
     this.last = now;
-    const parts = [`[${clock(e.elapsedMs)}]`, this.m.status[e.status] ?? e.status, e.percent !== undefined ? `${e.percent}%` : '', e.currentTask ?? ''];
+    const parts = [`[${clock(e.elapsedMs)}]`, this.m.status[e.status] ?? oneLine(e.status), e.percent !== undefined ? `${oneLine(e.percent)}%` : '', oneLine(e.currentTask ?? '')];
     this.out.err(parts.filter(Boolean).join(' '));
   }
   stop(): void {}
@@ -114,9 +115,9 @@ export class BarView implements WaitView {
     const paint = (style: 'green' | 'dim' | 'red' | 'cyan', text: string) => this.out.paint('err', style, text);
     const bar = paint(e?.status === 'FAIL' ? 'red' : 'green', '█'.repeat(filled)) + paint('dim', '░'.repeat(BAR_WIDTH - filled));
     const spinner = final ? ' ' : SPIN[this.frame++ % SPIN.length];
-    const status = e ? (this.m.status[e.status] ?? e.status) : this.m.status.INIT;
+    const status = e ? (this.m.status[e.status] ?? oneLine(e.status)) : this.m.status.INIT;
     const eta = this.etaMs === undefined ? this.m.etaUnknown : clock(this.etaMs);
-    const line = `${spinner} ${bar} ${String(Math.round(percent)).padStart(3)}%  ${status}${e?.currentTask ? ` · ${paint('cyan', e.currentTask)}` : ''}  ${this.m.elapsed} ${clock(Date.now() - this.started)}  ${this.m.eta} ${eta}`;
+    const line = `${spinner} ${bar} ${String(Math.round(percent) || 0).padStart(3)}%  ${status}${e?.currentTask ? ` · ${paint('cyan', oneLine(e.currentTask))}` : ''}  ${this.m.elapsed} ${clock(Date.now() - this.started)}  ${this.m.eta} ${eta}`;
     this.draw(this.out.redact(line));
   }
 }
