@@ -9,6 +9,7 @@ import { buildSamples } from '../code-samples.js';
 import { deriveDocsSpec, SAMPLE_LANGUAGES } from '../docs-spec.js';
 import { renderDecisions } from '../decisions.js';
 import { renderErrorCatalog } from '../error-catalog.js';
+import { renderRuleSources } from '../rule-sources.js';
 import { expandGuide, loadGuides } from '../guides.js';
 import { cspIsClosed, findRemoteLoads, metaCsp } from '../offline-check.js';
 import { DECISIONS_DIR, DIST_DIR, GUIDES_PATH, PACKAGE_DIR, SITE_HTML, SITE_SPEC, TEMPLATE_PATH } from '../paths.js';
@@ -23,6 +24,7 @@ const guides = loadGuides().map((guide) => ({
     assetsDir: GUIDES_PATH,
     generated: {
       'error-catalog': () => renderErrorCatalog(bundle),
+      'rule-sources': () => renderRuleSources(bundle),
       'aksk-worked-example': () => renderWorkedExample(),
       decisions: () => renderDecisions(DECISIONS_DIR),
     },

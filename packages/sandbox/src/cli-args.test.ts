@@ -69,7 +69,7 @@ describe('parseCli', () => {
     expect(() => parseCli(['--buckets', 'b', '--token', 't', '--allowed-host', 'a b'])).toThrow(/--allowed-host/);
   });
   it('passes --repair on only when given', () => {
-    expect(parseCli(['--buckets', 'b', '--state', 's', '--repair'])).toMatchObject({ stateFile: 's', repair: true });
+    expect(parseCli(['--buckets', 'b', '--open', '--state', 's', '--repair'])).toMatchObject({ stateFile: 's', repair: true });
     expect(parseCli(['--buckets', 'b', '--open'])).not.toHaveProperty('repair');
   });
   it('defaults to 127.0.0.1:8787', () => {

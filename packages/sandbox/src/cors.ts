@@ -11,7 +11,7 @@ export function applyCors(res: ServerResponse, origin: string): void {
 }
 
 /** Headers a page may read besides the CORS-safelisted ones. */
-export const EXPOSED = 'X-Request-Id, X-Ims-Sandbox-Warnings';
+export const EXPOSED = 'X-Request-Id, X-Ims-Sandbox-Warnings, X-Ims-Sandbox-Warning-Count';
 
 export function isPreflight(req: IncomingMessage): boolean {
   return req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import type { AkSkCredential } from './aksk-verify.js';
 import { Authenticator } from './auth.js';
+import { BodyBudget } from './body.js';
 import { EcsMetadata, type EcsMetadataOptions } from './emulators/ecs-metadata.js';
 import { IamProjects, type IamProject } from './emulators/iam-projects.js';
 import { TemporaryCredentialStore } from './emulators/temporary-credentials.js';
@@ -36,6 +37,13 @@ export interface SandboxOptions {
   /** Deadline for a request's headers (default 10 s) and body (default 30 s). */
   headersTimeoutMs?: number;
   bodyTimeoutMs?: number;
+  /** Open connections at most (default 1000); further ones are closed as they arrive. */
+  maxConnections?: number;
+  /**
+   * Bytes of request bodies held in memory at once, across all requests (default 64 MiB). Beyond it an
+   * upload is answered 429 APIGW.0308 at once instead of piling up.
+   */
+  maxBodyBytesInFlight?: number;
   /** Extra request handler run before routing (the demo serves the docs with it). */
   extraHandler?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /**
@@ -97,6 +105,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     }
   }
 
+  for (const key of ['maxConnections', 'maxBodyBytesInFlight'] as const) {
+    const v = options[key];
+    if (v !== undefined && !(Number.isInteger(v) && v > 0)) throw new RangeError(`startSandbox: ${key} must be a positive integer, got ${String(v)}`);
+  }
   const meta = options.ecsMetadata;
   if (meta !== undefined) {
     const ttl = meta?.ttlSeconds;
@@ -151,9 +163,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       ...(metadata ? { metadata } : {}),
       iam,
       bodyTimeoutMs: options.bodyTimeoutMs ?? 30_000,
+      budget: new BodyBudget(options.maxBodyBytesInFlight ?? 64 * 1024 * 1024),
       ...(options.extraHandler ? { extra: options.extraHandler } : {}),
     },
-    { port: options.port ?? 0, host, headersTimeoutMs: options.headersTimeoutMs ?? 10_000 },
+    { port: options.port ?? 0, host, headersTimeoutMs: options.headersTimeoutMs ?? 10_000, maxConnections: options.maxConnections ?? 1000 },
   ).catch(async (e: unknown) => {
     await jobs.close();
     throw e;

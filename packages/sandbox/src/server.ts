@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Authenticator } from './auth.js';
-import { MAX_BODY_BYTES, readBody } from './body.js';
+import { MAX_BODY_BYTES, readBody, type BodyBudget } from './body.js';
 import { answerPreflight, applyCors, isPreflight } from './cors.js';
 import { gatewayError, imsError, type ErrorReply } from './errors.js';
 import { IMG_CATALOG, OS_VERSIONS } from './generated/spec-data.js';
@@ -12,6 +12,7 @@ import { legacyView, progressView } from './job-views.js';
 import { JobStore } from './jobs.js';
 import { JournalUnavailableError } from './journal.js';
 import { judgeQuickImport, type Locale } from './judge.js';
+import { warningHeaders } from './warnings-header.js';
 import type { OriginPolicy } from './origin-policy.js';
 import { Router, type RouteMatch } from './router.js';
 import type { EcsMetadata } from './emulators/ecs-metadata.js';
@@ -28,6 +29,8 @@ export interface HandlerContext {
   metadata?: EcsMetadata;
   iam: IamProjects;
   bodyTimeoutMs: number;
+  /** Bytes of request bodies held at once, across all requests. */
+  budget: BodyBudget;
   /** Optional static file handler (the demo serves the docs); returns true when it answered. */
   extra?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
@@ -64,7 +67,11 @@ function localeOf(req: IncomingMessage): Locale {
   return typeof al === 'string' && /^zh\b/i.test(al.trim()) ? 'zh-CN' : 'en';
 }
 
-export async function handle(ctx: HandlerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/**
+ * Answers one request. `expectsContinue`: the client sent `Expect: 100-continue` and waits for the 100
+ * before sending its body — which it gets only once the request has passed every check on its headers.
+ */
+export async function handle(ctx: HandlerContext, req: IncomingMessage, res: ServerResponse, expectsContinue = false): Promise<void> {
   const requestId = newRequestId();
   res.setHeader('X-Request-Id', requestId);
   const rawUrl = req.url ?? '/';
@@ -115,8 +122,13 @@ export async function handle(ctx: HandlerContext, req: IncomingMessage, res: Ser
   const authHead = ctx.auth.checkHeaders({ method, rawUrl, headers: req.headers }, requestId);
   if (!authHead.ok) return sendError(res, authHead.reply, early);
 
-  const body = await readBody(req, MAX_BODY_BYTES, ctx.bodyTimeoutMs);
+  if (expectsContinue) res.writeContinue();
+  const body = await readBody(req, MAX_BODY_BYTES, ctx.bodyTimeoutMs, ctx.budget);
   if (body.kind === 'aborted') return;
+  if (body.kind === 'busy') {
+    const detail = `too many request bodies in flight (${ctx.budget.limit} bytes); retry later`;
+    return sendError(res, gatewayError('APIGW.0308', requestId, { detail }), { Connection: 'close', 'Retry-After': '1' });
+  }
   if (body.kind === 'too-large') {
     sendError(res, gatewayError('APIGW.0201', requestId, { status: 413, detail: `the body is larger than ${MAX_BODY_BYTES} bytes` }), { Connection: 'close' });
     return;
@@ -138,7 +150,8 @@ export async function handle(ctx: HandlerContext, req: IncomingMessage, res: Ser
     case 'importImageQuick':
     case 'importImageQuickInSafeMode': {
       const verdict = judgeQuickImport(body.body, req.headers['content-type'], localeOf(req));
-      if (!verdict.ok) return sendError(res, verdict.reply);
+      const warned = warningHeaders(verdict.warnings);
+      if (!verdict.ok) return sendError(res, verdict.reply, warned);
       let job;
       try {
         job = await ctx.jobs.submit({ ...verdict.job, ...(auth.projectId ? { projectId: auth.projectId } : {}) });
@@ -146,7 +159,7 @@ export async function handle(ctx: HandlerContext, req: IncomingMessage, res: Ser
         if (e instanceof JournalUnavailableError) return sendError(res, unavailableReply(e), RETRY_AFTER);
         throw e;
       }
-      return send(res, 200, { job_id: job.id });
+      return send(res, 200, { job_id: job.id }, warned);
     }
     case 'showJobProgress':
     case 'showJob': {
@@ -194,6 +207,8 @@ export interface ListenOptions {
   port: number;
   host: string;
   headersTimeoutMs: number;
+  /** Open connections at most; further ones are closed as they arrive (Node's server.maxConnections). */
+  maxConnections: number;
 }
 
 export async function listen(ctx: HandlerContext, opts: ListenOptions): Promise<{ server: Server; url: string; port: number }> {
@@ -204,14 +219,19 @@ export async function listen(ctx: HandlerContext, opts: ListenOptions): Promise<
       keepAliveTimeout: 5_000,
       connectionsCheckingInterval: Math.min(1_000, opts.headersTimeoutMs),
     },
-    (req, res) => {
-      handle(ctx, req, res).catch((e: unknown) => {
-        // Never crash on one request: answer the catalog's "unknown system error".
-        console.error('ims-sandbox: internal error', e);
-        sendError(res, { status: 500, body: imsError('IMG.0061').body });
-      });
-    },
+    (req, res) => run(req, res, false),
   );
+  function run(req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): void {
+    handle(ctx, req, res, expectsContinue).catch((e: unknown) => {
+      // Never crash on one request: answer the catalog's "unknown system error".
+      console.error('ims-sandbox: internal error', e);
+      sendError(res, { status: 500, body: imsError('IMG.0061').body });
+    });
+  }
+  // Without this listener Node answers `100 Continue` by itself, before any check: an oversized or
+  // unauthenticated upload would be invited to send its body.
+  server.on('checkContinue', (req, res) => run(req, res, true));
+  server.maxConnections = opts.maxConnections;
   server.on('clientError', onClientError);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -39,7 +39,6 @@ describe('quick import', () => {
 
   it('judges the body with the validators: 400 with the IMG code of the first issue', async () => {
     const cases: [unknown, string][] = [
-      [body(`${BUCKET}:images/good.qcow2`), 'IMG.0017'],
       [{ ...body(`${BUCKET}:images/good.raw`), name: 'x'.repeat(129) }, 'IMG.0002'],
       [{ ...body(`${BUCKET}:images/good.raw`), min_disk: 2000 }, 'IMG.0055'],
       [{ ...body(`${BUCKET}:images/good.raw`), os_type: 'Plan9', type: 'DataImage' }, 'IMG.0122'],
@@ -63,9 +62,32 @@ describe('quick import', () => {
   });
 
   it('answers in Chinese when asked (Accept-Language: zh-CN)', async () => {
-    const r = await call('importImageQuick', qi, { method: 'POST', headers: { ...auth, 'accept-language': 'zh-CN' }, json: body(`${BUCKET}:images/x.vmdk`) });
-    expect(r.body.error.code).toBe('IMG.0017');
+    const r = await call('importImageQuick', qi, { method: 'POST', headers: { ...auth, 'accept-language': 'zh-CN' }, json: { ...body(`${BUCKET}:images/good.raw`), name: 'x'.repeat(129) } });
+    expect(r.body.error.code).toBe('IMG.0002');
     expect(r.body.error.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('follows the default profile: a body breaking only sourceless rules is accepted, the warnings in X-Ims-Sandbox-Warnings', async () => {
+    // An object name without .zvhd2/.raw and an unknown field: no official source says the service refuses them.
+    for (const locale of ['en', 'zh-CN']) {
+      const r = await call('importImageQuick', qi, { method: 'POST', headers: { ...auth, 'accept-language': locale }, json: { ...body(`${BUCKET}:images/x.vmdk`), color: 'red' } });
+      expect(r.status).toBe(200);
+      expect(r.body.job_id).toMatch(/^[0-9a-f]{32}$/);
+      const raw = r.headers.get('x-ims-sandbox-warnings')!;
+      expect(raw).toMatch(/^[\x20-\x7e]+$/); // ASCII only: Chinese travels as \uXXXX escapes
+      const warnings = JSON.parse(raw) as { path: string; code: string; rule: string; message: string }[];
+      expect(warnings.map((w) => [w.path, w.code, w.rule])).toEqual(
+        expect.arrayContaining([
+          ['/image_url', 'IMG.0017', 'pattern'],
+          ['/color', 'IMG.0001', 'additionalProperties'],
+        ]),
+      );
+      expect(r.headers.get('x-ims-sandbox-warning-count')).toBe(String(warnings.length));
+      if (locale === 'zh-CN') expect(warnings[0]!.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+    // No warnings, no header.
+    const clean = await call('importImageQuick', qi, { method: 'POST', headers: auth, json: body(`${BUCKET}:images/good.raw`) });
+    expect(clean.headers.get('x-ims-sandbox-warnings')).toBeNull();
   });
 
   it('refuses a body over 1 MiB with 413 APIGW.0201, declared or streamed', async () => {

@@ -35,7 +35,10 @@ function schemaRefFor(operationId: string, status: number): string {
       if (op.operationId !== operationId) continue;
       const resp = op.responses[String(status)];
       if (!resp) throw new Error(`spec has no ${status} response for ${operationId}`);
-      const media = deref<{ content: Record<string, { schema: { $ref: string } }> }>(resp).content['application/json'];
+      const content = deref<{ content?: Record<string, { schema: { $ref: string } }> }>(resp).content;
+      // A response that declares no body (the 503: no source documents one) is held to the generic ErrorBody.
+      if (!content) return '#/components/schemas/ErrorBody';
+      const media = content['application/json'];
       if (!media) throw new Error(`spec ${operationId} ${status} has no application/json`);
       return media.schema.$ref;
     }

@@ -1,0 +1,32 @@
+// A cheap guard in front of JSON.parse: V8 parses `[[[[…]]]]` one MiB deep correctly but slowly (hundreds
+// of milliseconds on a busy machine), all that time blocking every other client. The real service parses
+// with Jackson, whose default StreamReadConstraints refuse nesting deeper than 1000 (a "request message
+// format" error), and a quick-import body nests 3 deep at most, so refusing beyond 1000 takes away nothing
+// the real service would accept.
+export const MAX_JSON_DEPTH = 1000;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_ARRAY = 0x5b;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_ARRAY = 0x5d;
+const CLOSE_OBJECT = 0x7d;
+
+/** True when the JSON text nests arrays/objects deeper than `max` (strings are skipped, escapes honoured). */
+export function nestsDeeperThan(text: Uint8Array, max: number = MAX_JSON_DEPTH): boolean {
+  // Going deeper than `max` takes more than `max` bytes: short bodies (all real ones) skip the scan.
+  if (text.length <= max) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === OPEN_ARRAY || c === OPEN_OBJECT) {
+      if (++depth > max) return true;
+    } else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) depth--;
+  }
+  return false;
+}
