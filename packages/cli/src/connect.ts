@@ -1,13 +1,10 @@
 // Builds the one HTTP stack the CLI has: @ims-quick-import/client, configured from the global options.
-import { createImsClient, type ImsClient, SPEC_VERSION } from '@ims-quick-import/client';
-import pkg from '../package.json' with { type: 'json' };
+import { createImsClient, type ImsClient } from '@ims-quick-import/client';
 import { type Credentials, resolveCredentials } from './credentials.js';
 import { UsageError } from './errors.js';
 import type { Messages } from './i18n/index.js';
 import type { Output } from './io.js';
-
-export const CLI_VERSION: string = pkg.version;
-export { SPEC_VERSION };
+import { CLI_VERSION } from './version.js';
 
 /** Options every command that talks to the API takes (commander's optsWithGlobals()). */
 export interface GlobalOptions {
