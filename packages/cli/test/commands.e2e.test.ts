@@ -117,11 +117,12 @@ describe('sandbox', () => {
     expect(listening.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
-  it('--help shows our help (both languages) with examples', async () => {
+  it('--help shows our help (both languages) with examples, then the sandbox\'s own list of flags', async () => {
     const r = await run(['--lang', 'zh-CN', 'sandbox', '--help'], { env: cleanEnv() });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('启动本地 API 沙箱');
     expect(r.stdout).toContain('示例：');
+    expect(r.stdout.indexOf('Usage: ims-sandbox')).toBeGreaterThan(r.stdout.indexOf('示例：'));
   });
 });
 

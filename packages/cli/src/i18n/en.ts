@@ -137,7 +137,7 @@ export const en = {
   exJob: ['the job now', 'wait for it (after Ctrl-C, or from another machine)', 'ShowJob (deprecated API) as JSON'],
   exValidate: ['several files at once', 'from standard input, with the stricter rules of older regions'],
   exOsVersions: ['every version, as a table', 'bare metal versions of Ubuntu, as JSON'],
-  exSandbox: ['a sandbox on port 8787 accepting one token, jobs 10× faster', 'its own help (flags: --buckets, --port, --token, --credentials, --open, --speed, --state)'],
+  exSandbox: ['a sandbox on port 8787 accepting one token, jobs 10× faster', 'this help, then ims-sandbox\'s own list of flags (--buckets, --port, --token, --credentials, --open, --speed, --state, …)'],
   version: (cli: string, spec: string) => `ims-quick-import ${cli} (spec ${spec})`,
 };
 

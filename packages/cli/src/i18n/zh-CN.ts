@@ -138,6 +138,6 @@ export const zhCN: Messages = {
   exJob: ['任务当前状态', '等待任务结束（Ctrl-C 之后，或在另一台机器上）', '以 JSON 显示 ShowJob（已废弃的接口）'],
   exValidate: ['一次校验多个文件', '从标准输入读取，并应用较早区域的更严格规则'],
   exOsVersions: ['全部版本，表格形式', 'Ubuntu 的裸金属版本，JSON 形式'],
-  exSandbox: ['在 8787 端口启动沙箱，只接受一个令牌，任务快 10 倍', '沙箱自己的帮助（选项：--buckets、--port、--token、--credentials、--open、--speed、--state）'],
+  exSandbox: ['在 8787 端口启动沙箱，只接受一个令牌，任务快 10 倍', '本帮助，随后是 ims-sandbox 自己的选项列表（英文；--buckets、--port、--token、--credentials、--open、--speed、--state 等）'],
   version: (cli, spec) => `ims-quick-import ${cli}（spec ${spec}）`,
 };
