@@ -75,6 +75,12 @@ describe('a hostile peer', () => {
     }
   });
 
+  it('with --json, an API error is one final object with the status, code and request id', async () => {
+    const r = await run(['job', 'missing', '--json'], { env: env() });
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout.trim().split('\n').at(-1)!)).toMatchObject({ event: 'error', exitCode: 3, status: 404, code: 'APIGW.0101', requestId: 'evil0001' });
+  });
+
   it('nor through a key of a body file', async () => {
     const file = join(dir, 'evil.json');
     await writeFile(file, JSON.stringify({ name: 'x', os_version: 'Ubuntu 22.04 server 64bit', image_url: 'b:c.raw', min_disk: 40, [EVIL]: 1 }));
