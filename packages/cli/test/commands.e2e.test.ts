@@ -167,6 +167,16 @@ describe('--help, --version and usage errors', () => {
     }
   });
 
+  it('a reader that goes away (| head -1) ends it quietly, without an EPIPE trace', async () => {
+    for (let i = 0; i < 3; i++) {
+      const s = start(['--help']);
+      s.child.stdout!.destroy(); // the reading end is closed before the first write
+      const r = await s.done;
+      expect(r.stderr).not.toContain('EPIPE');
+      expect(r.code).toBe(0);
+    }
+  });
+
   it('no command: help on stderr, exit 2', async () => {
     const r = await run([]);
     expect(r.code).toBe(2);
