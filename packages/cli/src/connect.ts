@@ -47,7 +47,7 @@ export function endpointOf(opts: GlobalOptions, env: NodeJS.ProcessEnv, m: Messa
 export function connect(opts: GlobalOptions, out: Output, m: Messages, extra: { fetch?: (baseUrl: string) => typeof fetch } = {}): Connection {
   const { baseUrl, region } = endpointOf(opts, out.io.env, m);
   const target = baseUrl ?? `https://ims.${region}.myhuaweicloud.com`;
-  const credentials = resolveCredentials(opts, out.io.env);
+  const credentials = resolveCredentials(opts, out.io.env, m);
   // Project id discovery asks IAM; with --endpoint (a proxy, the sandbox) only when told where IAM is.
   const iamEndpoint = opts.iamEndpoint || out.io.env.HUAWEICLOUD_SDK_IAM_ENDPOINT || undefined;
   out.addSecrets(() => [...credentials.secrets, ...credentials.auth.secrets()]);

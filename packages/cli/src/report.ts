@@ -43,6 +43,10 @@ export function reportError(error: unknown, out: Output, m: Messages, json: bool
   } else if (e.name === 'WaitTimeoutError') {
     code = EXIT.waitTimeout;
     lines = [e.message];
+  } else if ((e as NodeJS.ErrnoException).code === 'ERR_INVALID_CHAR') {
+    // A credential (AK, security token) with a character no header may carry: a setup problem, nothing sent.
+    code = EXIT.usage;
+    lines = [m.errHeaderChars(/\["([^"]+)"\]/.exec(e.message)?.[1] ?? 'header')];
   } else if (e.name === 'TimeoutError') {
     code = EXIT.api;
     lines = [m.timeoutError(e.message)];

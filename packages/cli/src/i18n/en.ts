@@ -84,6 +84,7 @@ export const en = {
   errBodyRead: (file: string, reason: string) => `cannot read ${file} (${reason})`,
   errJsonParse: (file: string, reason: string, code: string) => `${file}: not JSON (${reason}) [${code}]`,
   errNoCredentials: 'no usable credentials; nothing was sent. Set IMS_AUTH_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or write a profile file. What was tried:',
+  errHeaderChars: (what: string) => `${what}: holds a character an HTTP header cannot carry (a newline or another control character?); check the credentials. Nothing was sent.`,
   errLegacyNeedsProject: '--legacy (ShowJob) needs a project id: --project-id, HUAWEICLOUD_SDK_PROJECT_ID, or AK/SK credentials',
   errEndpoint: (value: string) => `--endpoint: "${value}" is not an http(s) URL`,
   errSandboxMissing: (reason: string) => `cannot find the sandbox package (@ims-quick-import/sandbox): ${reason}`,

@@ -86,6 +86,7 @@ export const zhCN: Messages = {
   errBodyRead: (file, reason) => `无法读取 ${file}（${reason}）`,
   errJsonParse: (file, reason, code) => `${file}：不是 JSON（${reason}）【${code}】`,
   errNoCredentials: '没有可用的凭证；未发送任何请求。请设置 IMS_AUTH_TOKEN，或 HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK，或编写凭证文件。已尝试的来源：',
+  errHeaderChars: (what) => `${what}：含有 HTTP 请求头不能携带的字符（换行或其他控制字符？）；请检查凭证。未发送任何请求。`,
   errLegacyNeedsProject: '--legacy（ShowJob）需要项目 ID：--project-id、HUAWEICLOUD_SDK_PROJECT_ID，或使用 AK/SK 凭证',
   errEndpoint: (value) => `--endpoint：“${value}”不是 http(s) URL`,
   errSandboxMissing: (reason) => `找不到沙箱包（@ims-quick-import/sandbox）：${reason}`,
