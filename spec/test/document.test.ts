@@ -116,3 +116,21 @@ it('every IMG code a field names is in the catalog, and the catalog codes are we
   for (const code of used) expect(catalog, code).toHaveProperty([code]);
   for (const entry of Object.values(catalog)) expect(entry).toEqual(expect.objectContaining({ message: expect.any(String), zh: expect.any(String), hint: expect.any(String), zhHint: expect.any(String) }));
 });
+
+it('declares the JSON Schema dialect, so tools (Prism, Ajv) read the schemas as 2020-12', () => {
+  expect(bundle.jsonSchemaDialect).toBe('https://json-schema.org/draft/2020-12/schema');
+});
+
+it('every response declares X-Request-Id as a required header (the gateway always sends it)', () => {
+  const missing: string[] = [];
+  for (const [path, item] of Object.entries(bundle.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      for (const [status, ref] of Object.entries(op.responses as Record<string, JsonObject>)) {
+        const header = deref(((deref(ref).headers ?? {}) as JsonObject)['X-Request-Id'] as JsonObject ?? {});
+        if (header.required !== true) missing.push(`${method} ${path} ${status}`);
+      }
+    }
+  }
+  expect(missing).toEqual([]);
+});
+

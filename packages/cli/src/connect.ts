@@ -1,21 +1,21 @@
 // Builds the one HTTP stack the CLI has: @ims-quick-import/client, configured from the global options.
-import { createImsClient, type ImsClient, SPEC_VERSION } from '@ims-quick-import/client';
-import pkg from '../package.json' with { type: 'json' };
+import { createImsClient, type ImsClient } from '@ims-quick-import/client';
 import { type Credentials, resolveCredentials } from './credentials.js';
 import { UsageError } from './errors.js';
 import type { Messages } from './i18n/index.js';
 import type { Output } from './io.js';
-
-export const CLI_VERSION: string = pkg.version;
-export { SPEC_VERSION };
+import { CLI_VERSION } from './version.js';
 
 /** Options every command that talks to the API takes (commander's optsWithGlobals()). */
 export interface GlobalOptions {
   lang?: string;
   region?: string;
   endpoint?: string;
+  iamEndpoint?: string;
   projectId?: string;
   token?: string;
+  /** per request, ms (--request-timeout) */
+  requestTimeout?: number;
 }
 
 export interface Connection {
@@ -44,9 +44,12 @@ export function endpointOf(opts: GlobalOptions, env: NodeJS.ProcessEnv, m: Messa
  * The client for a command. `fetch` replaces the transport (the dry run captures the signed request with
  * it); secrets of the chosen credentials are registered with the output so no line can carry them.
  */
-export function connect(opts: GlobalOptions, out: Output, m: Messages, extra: { fetch?: typeof fetch } = {}): Connection {
+export function connect(opts: GlobalOptions, out: Output, m: Messages, extra: { fetch?: (baseUrl: string) => typeof fetch } = {}): Connection {
   const { baseUrl, region } = endpointOf(opts, out.io.env, m);
+  const target = baseUrl ?? `https://ims.${region}.myhuaweicloud.com`;
   const credentials = resolveCredentials(opts, out.io.env, m);
+  // Project id discovery asks IAM; with --endpoint (a proxy, the sandbox) only when told where IAM is.
+  const iamEndpoint = opts.iamEndpoint || out.io.env.HUAWEICLOUD_SDK_IAM_ENDPOINT || undefined;
   out.addSecrets(() => [...credentials.secrets, ...credentials.auth.secrets()]);
   const client = createImsClient({
     region,
@@ -54,7 +57,9 @@ export function connect(opts: GlobalOptions, out: Output, m: Messages, extra: { 
     auth: credentials.auth,
     userAgent: `ims-quick-import/${CLI_VERSION}`,
     ...(credentials.projectId && { projectId: credentials.projectId }),
-    ...(extra.fetch && { fetch: extra.fetch, retry: false }),
+    ...(iamEndpoint && { iamEndpoint }),
+    ...(opts.requestTimeout !== undefined && { timeoutMs: opts.requestTimeout }),
+    ...(extra.fetch && { fetch: extra.fetch(target), retry: false }),
   });
-  return { client, credentials, baseUrl: baseUrl ?? `https://ims.${region}.myhuaweicloud.com` };
+  return { client, credentials, baseUrl: target };
 }

@@ -21,6 +21,7 @@ export function resumeCommand(ctx: Context, jobId: string, extra: { legacy?: boo
   if (extra.json) parts.push('--json');
   if (g.endpoint) parts.push('--endpoint', g.endpoint);
   if (g.region) parts.push('--region', g.region);
+  if (g.iamEndpoint) parts.push('--iam-endpoint', g.iamEndpoint);
   if (g.projectId) parts.push('--project-id', g.projectId);
   if (g.lang) parts.push('--lang', g.lang);
   return parts.map(shellQuote).join(' ');

@@ -19,11 +19,22 @@ export interface CapturedRequest {
 /** Thrown by the capturing fetch to stop the client right where it would send. */
 class Captured extends Error {}
 
-/** A fetch that records the request and sends nothing; `request()` gives what it saw. */
-export function capturingFetch(): { fetch: typeof fetch; request(): CapturedRequest | undefined } {
+/**
+ * A fetch that records the request to `base` (the IMS endpoint) and sends nothing; `request()` gives what
+ * it saw. Anything else — the read-only IAM GET that discovers a project id, which the real request would
+ * have made first too — is passed to `onward`, and `passed()` says whether that happened.
+ */
+export function capturingFetch(base: string, onward: typeof fetch = fetch): { fetch: typeof fetch; request(): CapturedRequest | undefined; passed(): boolean } {
   let seen: CapturedRequest | undefined;
+  let passed = false;
+  const root = base.replace(/\/+$/, '');
   const capture = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : undefined;
+    const url = request?.url ?? String(input);
+    if (url !== root && !url.startsWith(`${root}/`)) {
+      passed = true;
+      return onward(input, init);
+    }
     // A plain record keeps the order the transport wrote (Headers would sort the names).
     const given = init?.headers ?? request?.headers;
     const pairs = given && !(given instanceof Headers) && !Array.isArray(given) ? Object.entries(given) : [...new Headers(given)];
@@ -31,10 +42,10 @@ export function capturingFetch(): { fetch: typeof fetch; request(): CapturedRequ
     for (const [name, value] of pairs) headers[name.toLowerCase()] = value;
     const raw = init?.body ?? (request?.body ? await request.clone().text() : undefined);
     const body = raw === undefined || raw === null ? undefined : typeof raw === 'string' ? raw : new TextDecoder().decode(raw as Uint8Array);
-    seen = { method: (init?.method ?? request?.method ?? 'GET').toUpperCase(), url: request?.url ?? String(input), headers, ...(body !== undefined && { body }) };
+    seen = { method: (init?.method ?? request?.method ?? 'GET').toUpperCase(), url, headers, ...(body !== undefined && { body }) };
     throw new Captured();
   };
-  return { fetch: capture as typeof fetch, request: () => seen };
+  return { fetch: capture as typeof fetch, request: () => seen, passed: () => passed };
 }
 
 /** Runs `send` against the capturing fetch; returns the request it would have sent. */

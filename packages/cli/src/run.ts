@@ -9,7 +9,7 @@ import { buildProgram, translateCommanderError } from './program.js';
 import { reportError } from './report.js';
 
 /** Global options that take a value: skipped when looking for the command name. */
-const GLOBAL_WITH_VALUE = new Set(['--lang', '--region', '--endpoint', '--project-id', '--token']);
+const GLOBAL_WITH_VALUE = new Set(['--lang', '--region', '--endpoint', '--iam-endpoint', '--project-id', '--token', '--request-timeout']);
 const COMMANDS = new Set(['import', 'job', 'validate', 'os-versions', 'sandbox', 'help']);
 
 /** The command named in argv and the arguments after it. */
@@ -42,9 +42,14 @@ export async function runCli(argv: readonly string[], io: Io = processIo(), sign
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
+      // `sandbox --help`: ours (translated), then the sandbox's own list of its flags.
+      if (e.code === 'commander.helpDisplayed' && command.name === 'sandbox') return sandboxCommand(['--help'], m, signals).catch((x: unknown) => reportError(x, out, m, false));
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
       if (e.code === 'commander.help') return EXIT.usage; // no command given: help went to stderr
-      out.err(`ims-quick-import: ${translateCommanderError(e, m)}`);
+      const message = translateCommanderError(e, m);
+      // With --json the last line of stdout is always the final object, usage errors included.
+      if (json) out.json({ event: 'error', exitCode: EXIT.usage, message });
+      out.err(`ims-quick-import: ${message}`);
       const name = command.name && COMMANDS.has(command.name) && command.name !== 'help' ? ` ${command.name}` : '';
       out.err(m.seeHelp(`ims-quick-import${name}`));
       return EXIT.usage;

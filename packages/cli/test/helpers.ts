@@ -23,9 +23,22 @@ export interface Run {
   stderr: string;
 }
 
-/** An environment with nothing of the developer's: no credentials, no locale, no colour settings. */
+/** A loopback port nothing listens on (the discard port): refused at once. */
+export const CLOSED = 'http://127.0.0.1:9';
+
+/**
+ * An environment with nothing of the developer's: no credentials, no locale, no colour settings. The
+ * default credentials chain finds no profile file, and its ECS metadata step is pointed at a closed
+ * loopback port: no test may ever send anything to 169.254.169.254.
+ */
 export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C' };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    LANG: 'C',
+    HUAWEICLOUD_SDK_CREDENTIALS_FILE: '/nonexistent/ims-cli-test/credentials',
+    IMS_METADATA_ENDPOINT: CLOSED,
+  };
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;
   return env;
 }

@@ -32,7 +32,7 @@ describe('import --wait --json', () => {
     expect(r.code).toBe(0);
     const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(events[0]).toMatchObject({ event: 'accepted', jobId: expect.any(String) });
-    expect(events.some((e) => e.event === 'progress' && e.status === 'RUNNING')).toBe(true);
+    expect(events.some((e) => e.event === 'progress')).toBe(true);
     const result = events.at(-1);
     expect(result).toMatchObject({ event: 'result', status: 'SUCCESS', jobId: events[0].jobId, imageId: expect.stringMatching(/\S/) });
     expect(result.imageId).toBe(result.job.entities.image_id);
@@ -129,6 +129,18 @@ describe('an invalid body', () => {
     expect(r.stderr).toMatch(/JSON/);
   });
 
+  it('a warning (a rule no official source states) is printed and the body is sent; --strict refuses it', async () => {
+    const flags = ['import', '--type', 'DataImage', '--os-type', 'Linux', '--os-version', 'x', '--name', 'warned', '--image-url', 'my-bucket:images/disk.raw', '--min-disk', '40'];
+    const lax = await run(flags, { env: tokenEnv });
+    expect(lax.code).toBe(0);
+    expect(lax.stderr).toContain('import: warnings (the request may still be sent):\n  field /os_version · rule enum · IMG.0001');
+    expect(lax.stdout).toMatch(/Import accepted: job [0-9a-f]{32}/);
+    const strict = await run([...flags, '--strict'], { env: tokenEnv });
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toContain('field /os_version · rule enum · IMG.0001');
+    expect(strict.stderr).toContain('nothing was sent');
+  });
+
   it('--strict turns the rules of older regions into errors', async () => {
     const tags = Array.from({ length: 12 }, (_, i) => ['--tag', `k${i}=v`]).flat();
     const lax = await run(['import', ...SYSTEM_FLAGS, ...tags, '--dry-run'], { env: tokenEnv });
@@ -152,9 +164,17 @@ describe('API and network errors', () => {
     expect(r.stderr).toMatch(/network error: ECONNREFUSED/);
   });
 
-  it('exit 2 without credentials, naming what was tried (nothing sent)', async () => {
+  it('exit 2 without credentials, listing each source of the default chain and why (nothing sent)', async () => {
+    const before = sandbox.stats().jobs;
     const r = await run(['import', ...SYSTEM_FLAGS], { env: cleanEnv({ IMS_ENDPOINT: sandbox.url }) });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('no credentials found');
+    expect(r.stderr).toContain('no usable credentials; nothing was sent');
+    expect(r.stderr).toContain('HUAWEICLOUD_SDK_AK');
+    expect(r.stderr).toContain('/nonexistent/ims-cli-test/credentials');
+    expect(r.stderr).toContain('ECS metadata http://127.0.0.1:9');
+    expect(sandbox.stats().jobs).toBe(before);
+    const zh = await run(['import', ...SYSTEM_FLAGS], { env: cleanEnv({ IMS_ENDPOINT: sandbox.url, LANG: 'zh_CN.UTF-8' }) });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('没有可用的凭证；未发送任何请求');
   });
 });

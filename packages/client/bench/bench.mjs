@@ -50,6 +50,16 @@ const { BasicCredentials } = require('@huaweicloud/huaweicloud-sdk-core/auth/Bas
 const oursAksk = ours.createImsClient({ baseUrl: base, auth: ours.akskAuth({ ak: AK, sk: SK, projectId: PROJECT }), retry: false });
 // The same node build with `fetch` given: Node's own fetch (undici) instead of the default node:http transport.
 const oursUndiciAksk = ours.createImsClient({ baseUrl: base, auth: ours.akskAuth({ ak: AK, sk: SK, projectId: PROJECT }), retry: false, fetch });
+// The same two with the guards off (no per-attempt deadline, no size limit), to price timeoutMs and maxResponseBytes.
+const unguarded = { timeoutMs: Infinity, maxResponseBytes: Infinity };
+const oursAkskUnguarded = ours.createImsClient({ baseUrl: base, auth: ours.akskAuth({ ak: AK, sk: SK, projectId: PROJECT }), retry: false, ...unguarded });
+const oursUndiciUnguarded = ours.createImsClient({ baseUrl: base, auth: ours.akskAuth({ ak: AK, sk: SK, projectId: PROJECT }), retry: false, fetch, ...unguarded });
+// No network at all: a fetch that answers at once, so the guards' own cost per request (an AbortController,
+// a timer, and for a caller's fetch the size-counting read of the answer) is what differs.
+const stubAnswer = JSON.stringify({ job_id: 'ff8080814dbd65d7014dbe0d84db0013' });
+const stubFetch = async () => new Response(stubAnswer, { headers: { 'content-type': 'application/json' } });
+const oursStub = ours.createImsClient({ baseUrl: base, auth: ours.akskAuth({ ak: AK, sk: SK, projectId: PROJECT }), retry: false, fetch: stubFetch });
+const oursStubUnguarded = ours.createImsClient({ baseUrl: base, auth: ours.akskAuth({ ak: AK, sk: SK, projectId: PROJECT }), retry: false, fetch: stubFetch, ...unguarded });
 const oursWebAksk = oursWeb.createImsClient({ baseUrl: base, auth: oursWeb.akskAuth({ ak: AK, sk: SK, projectId: PROJECT }), retry: false });
 const oursToken = ours.createImsClient({ baseUrl: base, auth: ours.tokenAuth(TOKEN), retry: false });
 const hcClient = new ClientBuilder((c) => c)
@@ -76,6 +86,10 @@ const contenders = {
   'official SDK AK/SK': () => hcClient.sendRequest(officialOptions(BODY)),
   'ours AK/SK (node, fetch: undici)': () => oursUndiciAksk.quickImport(BODY),
   'ours AK/SK (WebCrypto build)': () => oursWebAksk.quickImport(BODY),
+  'ours AK/SK (node, guards off)': () => oursAkskUnguarded.quickImport(BODY),
+  'ours AK/SK (undici, guards off)': () => oursUndiciUnguarded.quickImport(BODY),
+  'ours AK/SK, stub fetch': () => oursStub.quickImport(BODY),
+  'ours AK/SK, stub fetch, guards off': () => oursStubUnguarded.quickImport(BODY),
   'ours token': () => oursToken.quickImport(BODY),
   'raw fetch token': async () => {
     const res = await fetch(`${base}/v2/cloudimages/quickimport/action`, {
@@ -115,6 +129,9 @@ const pairs = [
   ['ours AK/SK (WebCrypto build)', 'official SDK AK/SK'],
   ['raw fetch token', 'ours token'],
   ['ours AK/SK (node build)', 'ours AK/SK (node, fetch: undici)'],
+  ['ours AK/SK (node build)', 'ours AK/SK (node, guards off)'],
+  ['ours AK/SK (node, fetch: undici)', 'ours AK/SK (undici, guards off)'],
+  ['ours AK/SK, stub fetch', 'ours AK/SK, stub fetch, guards off'],
 ];
 const results = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
 const ratios = pairs.map(() => []);
@@ -139,6 +156,9 @@ console.log(`\n  ours AK/SK (node) / official:        ${fmt(0)}  target ≥ 1.2�
 console.log(`  ours AK/SK (WebCrypto) / official:   ${fmt(1)}`);
 console.log(`  raw fetch / ours token:              ${fmt(2)}  target ≤ 1.15×`);
 console.log(`  ours AK/SK (node) / same via undici: ${fmt(3)}  (default node:http transport vs fetch: globalThis.fetch)`);
+console.log(`  guards on / off, node:http:          ${fmt(4)}  (timeoutMs 30 000 + maxResponseBytes 10 MiB vs Infinity)`);
+console.log(`  guards on / off, fetch: undici:      ${fmt(5)}  (the same; undici's answer is read through the size-counting reader)`);
+console.log(`  guards on / off, no network:         ${fmt(6)}  (a stub fetch: the guards' own cost per request, signing included)`);
 
 // Signing alone, no network: the auth step our client runs per request (node:crypto vs WebCrypto), the
 // official AKSKSigner.sign on the same request, and the public signRequest(Request) (which also builds

@@ -196,3 +196,41 @@ describe('validateRequest with @ims-quick-import/validators', () => {
     await expect(client.quickImport(BODY)).resolves.toMatchObject({ jobId: JOB });
   });
 });
+
+describe('validateRequest warnings (rules no official source states)', () => {
+  // The validators' contract: { ok: true, value, warnings } | { ok: false, issues, warnings }.
+  const warning = { path: '/image_url', code: 'IMG.0008', rule: 'objectExtension', message: 'the object name does not end in .zvhd2 or .raw' };
+
+  it('reach onWarnings before sending, and the result; the body is still sent', async () => {
+    const s = await serve(accepted);
+    const seen: unknown[][] = [];
+    const client = createImsClient({
+      baseUrl: s.url,
+      auth: tokenAuth('tok-secret-value'),
+      validateRequest: (body) => ({ ok: true, value: body, warnings: [warning] }),
+      onWarnings: (warnings) => seen.push([...warnings, s.requests.length]),
+    });
+    await expect(client.quickImport(BODY)).resolves.toEqual({ jobId: JOB, requestId: 'req-1', warnings: [warning] });
+    expect(seen).toEqual([[warning, 0]]); // called before the request went out
+    expect(s.requests).toHaveLength(1);
+  });
+
+  it('no warnings: no callback, no warnings key', async () => {
+    const s = await serve(accepted);
+    let called = false;
+    const client = createImsClient({ baseUrl: s.url, auth: tokenAuth('tok-secret-value'), validateRequest: () => ({ ok: true, warnings: [] }), onWarnings: () => (called = true) });
+    expect(await client.quickImport(BODY)).toEqual({ jobId: JOB, requestId: 'req-1' });
+    expect(called).toBe(false);
+  });
+
+  it('a refused body carries its warnings beside the issues, and nothing is sent', async () => {
+    const s = await serve(accepted);
+    const issue = { path: '/min_disk', code: 'IMG.0011', rule: 'minimum', message: 'must be >= 40' };
+    const client = createImsClient({ baseUrl: s.url, auth: tokenAuth('tok-secret-value'), validateRequest: () => ({ ok: false, issues: [issue], warnings: [warning] }) });
+    const error = (await client.quickImport(BODY).catch((e: unknown) => e)) as RequestValidationError;
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect(error.issues).toEqual([issue]);
+    expect(error.warnings).toEqual([warning]);
+    expect(s.requests).toEqual([]);
+  });
+});

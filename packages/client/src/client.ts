@@ -90,15 +90,15 @@ export interface NodeOnly {
   provablyUnsent(error: unknown): boolean;
   /** the Request constructor openapi-fetch builds with (transport.ts bodyKeepingRequest) */
   Request: typeof Request;
-  /** HUAWEICLOUD_SDK_IAM_ENDPOINT, read when a client is created */
-  iamEndpointFromEnv?: () => string | undefined;
-  /** project id discovery (iam-project.node.ts): asks IAM once for the project named after the region */
-  discoverProjectId?: (setup: DiscoverySetup) => (credentials: Credentials) => Promise<string>;
+  /**
+   * Project id discovery (iam-project.node.ts): for the client's options, a function that asks IAM once for
+   * the project named after the region, or undefined when this client does not discover.
+   */
+  projectDiscovery?: (options: ImsClientOptions, setup: DiscoverySetup) => ((credentials: Credentials) => Promise<string>) | undefined;
 }
 
 /** What project id discovery needs from the client it serves. */
 export interface DiscoverySetup {
-  iamEndpoint: string;
   region: string;
   auth: Auth;
   retry: RetryPolicy;
@@ -109,9 +109,6 @@ export interface DiscoverySetup {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
-
-/** https:// for an endpoint written without a scheme, as the official SDKs do. */
-export const withScheme = (endpoint: string): string => (/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`);
 
 /**
  * openapi-fetch's path serializer, refusing a path parameter `.` or `..`: encodeURIComponent keeps dots,
@@ -127,7 +124,6 @@ export function makeCreateImsClient(node?: NodeOnly) {
   return function createImsClient(options: ImsClientOptions): ImsClient {
     const auth = options?.auth;
     need(auth?.apply, 'createImsClient: `auth` is required (tokenAuth(...) or akskAuth(...))');
-    need(!options.iamEndpoint || typeof options.iamEndpoint === 'string', 'createImsClient: iamEndpoint must be a URL string');
     const region = options.region ?? 'cn-north-4';
     need(options.baseUrl || /^[a-z0-9-]+$/.test(region), `createImsClient: bad region ${JSON.stringify(region)}`);
     const retry = retryPolicy(options.retry);
@@ -135,12 +131,7 @@ export function makeCreateImsClient(node?: NodeOnly) {
     const userAgent = (node && options.userAgent) || undefined;
     const explicitProject = options.projectId;
     need(explicitProject === undefined || (typeof explicitProject === 'string' && explicitProject), 'createImsClient: projectId must be a non-empty string');
-    // Discovery asks the real IAM; a client pointed at a proxy or the sandbox does so only when told where IAM is.
-    const iamEndpoint = options.iamEndpoint ?? (options.baseUrl ? undefined : (node?.iamEndpointFromEnv?.() ?? 'https://iam.myhuaweicloud.com'));
-    const discover =
-      iamEndpoint && node?.discoverProjectId
-        ? node.discoverProjectId({ iamEndpoint: withScheme(iamEndpoint), region, auth, retry, guards, fetch: options.fetch, userAgent })
-        : undefined;
+    const discover = node?.projectDiscovery?.(options, { region, auth, retry, guards, fetch: options.fetch, userAgent });
     /** The project of every IMS request: the option, else the credentials', else the discovered one. */
     const projectId = (): string | undefined | Promise<string | undefined> =>
       explicitProject ?? (auth.credentials ? chain(auth.credentials(), (c) => c.projectId ?? discover?.(c)) : undefined);

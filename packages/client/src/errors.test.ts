@@ -74,6 +74,16 @@ describe('ImsApiError', () => {
     expect(e.message).not.toContain('clock skew');
   });
 
+  it('APIGW.0303 is APP authentication (which this client never uses), not a clock or IAM token problem: no hint', async () => {
+    const e = await failWith(() => ({
+      status: 401,
+      headers: { date: new Date(Date.now() - 3600_000).toUTCString() },
+      json: { error_code: 'APIGW.0303', error_msg: 'Incorrect app authentication information' },
+    }));
+    expect(e.code).toBe('APIGW.0303');
+    expect(e.hint).toBeUndefined();
+  });
+
   it('reports a 2xx answer that is not JSON', async () => {
     const e = await failWith(() => ({ status: 200, text: 'OK' }));
     expect(e.message).toBe('IMS API 200: the answer has no job_id');

@@ -211,3 +211,17 @@ describe('path parameters', () => {
     expect(api.requests[0]?.url).toBe('/v1/cloudimages/job/a..b');
   });
 });
+
+describe('a signal aborted while credentials are fetched', () => {
+  it('stops the request before it is sent', async () => {
+    const api = await serve(() => ({ json: { job_id: JOB, status: 'INIT' } }));
+    const ctl = new AbortController();
+    const slowCredentials = async () => {
+      ctl.abort(new Error('cancelled during the credentials fetch'));
+      return { ak: 'AK', sk: 'slow-secret-key', projectId: 'p' };
+    };
+    const client = createImsClient({ baseUrl: api.url, auth: akskAuth(slowCredentials) });
+    await expect(client.getJob(JOB, { signal: ctl.signal })).rejects.toThrow('cancelled during the credentials fetch');
+    expect(api.requests).toEqual([]);
+  });
+});

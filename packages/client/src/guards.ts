@@ -35,7 +35,9 @@ export function attemptSignal(caller: AbortSignal | null | undefined, timeoutMs:
   if (timeoutMs === Infinity) return { signal: caller ?? undefined, done: () => undefined };
   const controller = new AbortController();
   const onAbort = (): void => controller.abort(caller?.reason);
-  caller?.addEventListener('abort', onAbort, { once: true });
+  // A signal aborted while the credentials were being fetched fires no event any more: forward it now.
+  if (caller?.aborted) onAbort();
+  else caller?.addEventListener('abort', onAbort, { once: true });
   const timer = setTimeout(() => controller.abort(new TimeoutError(timeoutMs)), timeoutMs);
   return {
     signal: controller.signal,

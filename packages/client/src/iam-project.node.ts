@@ -4,7 +4,8 @@
 // generated `paths`), whose answer is cached: exactly one project gives the id, none or several is an
 // error that says how to give it.
 import createClient from 'openapi-fetch';
-import type { DiscoverySetup } from './client.js';
+import { need } from './check.js';
+import type { DiscoverySetup, ImsClientOptions } from './client.js';
 import { type Credentials, CredentialsError } from './credentials.js';
 import { ImsApiError } from './errors.js';
 import type { components, paths } from './generated/schema.js';
@@ -15,9 +16,27 @@ type ProjectList = components['schemas']['KeystoneProjectList'];
 
 const GIVE_IT = 'give it as createImsClient({ projectId }), HUAWEICLOUD_SDK_PROJECT_ID or project_id in the profile file';
 
-/** The discovery function of one client: single flight, the answer cached; a failure is not cached. */
-export function projectDiscovery(setup: DiscoverySetup): (credentials: Credentials) => Promise<string> {
-  const { iamEndpoint, region, auth } = setup;
+export const DEFAULT_IAM_ENDPOINT = 'https://iam.myhuaweicloud.com';
+
+/** https:// for an endpoint written without a scheme, as the official SDKs do. */
+export const withScheme = (endpoint: string): string => (/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`);
+
+/**
+ * The IAM endpoint a client discovers its project at: the iamEndpoint option, else (only for a client of
+ * a region, not one with baseUrl: a proxy or the sandbox is not IAM) HUAWEICLOUD_SDK_IAM_ENDPOINT, else
+ * IAM's global endpoint.
+ */
+export function iamEndpointFor(options: ImsClientOptions, env: Record<string, string | undefined> = process.env): string | undefined {
+  need(options.iamEndpoint === undefined || (typeof options.iamEndpoint === 'string' && options.iamEndpoint), 'createImsClient: iamEndpoint must be a non-empty URL string');
+  const endpoint = options.iamEndpoint ?? (options.baseUrl ? undefined : env.HUAWEICLOUD_SDK_IAM_ENDPOINT?.trim() || DEFAULT_IAM_ENDPOINT);
+  return endpoint && withScheme(endpoint).replace(/\/+$/, '');
+}
+
+/** The discovery function of one client (single flight, the answer cached, a failure not), or undefined. */
+export function projectDiscovery(options: ImsClientOptions, setup: DiscoverySetup): ((credentials: Credentials) => Promise<string>) | undefined {
+  const iamEndpoint = iamEndpointFor(options);
+  if (!iamEndpoint) return undefined;
+  const { region, auth } = setup;
   const source = `IAM ${iamEndpoint}`;
   // Signed by the client's own auth, with no X-Project-Id (projectId: false): IAM is a global service.
   const transport = createTransport({ ...setup, baseUrl: iamEndpoint, projectId: () => false });

@@ -17,8 +17,7 @@ export { defaultCredentials, type DefaultCredentialsOptions } from './providers/
 const create = makeCreateImsClient({
   provablyUnsent,
   Request: bodyKeepingRequest(),
-  iamEndpointFromEnv: () => process.env.HUAWEICLOUD_SDK_IAM_ENDPOINT?.trim() || undefined,
-  discoverProjectId: projectDiscovery,
+  projectDiscovery,
 });
 /**
  * Creates the typed client: openapi-fetch's GET/POST/... plus quickImport, getJob, waitForJob, importAndWait.

@@ -77,9 +77,8 @@ describe('against the sandbox', () => {
 
   it('surfaces an IMG error for a body the service refuses', async () => {
     const client = createImsClient({ baseUrl: sandbox.url, auth: akskAuth({ ak: AK, sk: SK, projectId: PROJECT }) });
-    // min_disk beyond 1024 GB is a sourced rule (a field of the other variant is only a warning now, so the
-    // sandbox, following the default profile, accepts it).
-    const e = (await client.quickImport({ ...system, min_disk: 2000 }).catch((x: unknown) => x)) as ImsApiError;
+    // An image_url that is not <bucket>:<object>: refused by the service (a sourced rule), not just warned about.
+    const e = (await client.quickImport({ ...system, image_url: 'no-bucket-separator' }).catch((x: unknown) => x)) as ImsApiError;
     expect(e).toBeInstanceOf(ImsApiError);
     expect(e.status).toBe(400);
     expect(e.code).toMatch(/^IMG\.\d{4}$/);
@@ -92,5 +91,19 @@ describe('against the sandbox', () => {
       .catch((x: unknown) => x)) as JobFailedError;
     expect(e).toBeInstanceOf(JobFailedError);
     expect(e.errorCode).toBe('IMG.0121');
+  });
+});
+
+describe('warnings of @ims-quick-import/validators reach the user', () => {
+  it('a body the service takes but no source vouches for: sent, its warnings on onWarnings and on the result', async () => {
+    const { validateQuickImportRequest } = await import('@ims-quick-import/validators');
+    const seen: unknown[] = [];
+    const client = createImsClient({ baseUrl: sandbox.url, auth: tokenAuth(TOKEN), validateRequest: validateQuickImportRequest, onWarnings: (w) => seen.push(...w) });
+    // @ts-expect-error -- os_type belongs to data-disk images; the SDKs send one flat model, so the service takes it
+    const result = await client.quickImport({ ...system, os_type: 'Linux' });
+    expect(result.jobId).toMatch(/^[0-9a-f]{32}$/);
+    expect(result.warnings?.length).toBeGreaterThan(0);
+    expect(seen).toEqual(result.warnings);
+    expect(result.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.stringContaining('os_type') })]));
   });
 });

@@ -1,5 +1,6 @@
 // The release dry run for real: every published package packed, installed from its tarball into a fresh
 // project by npm, and exercised there. Needs `pnpm build` (turbo runs it before this package's tests).
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +23,22 @@ describe('release dry run', () => {
     expect(r.smoke.spec).toEqual({ client: specVersion, validators: specVersion, sandbox: specVersion });
     expect(r.smoke.validatorIssue).toMatch(/^\/name IMG\.\d{4}$/);
     expect(r.smoke.docsBytes as number).toBeGreaterThan(10_000);
+    expect(r.smoke.tokenJob).toMatchObject({ status: 'SUCCESS' });
+    // Every bin of every published package ran from its npm link (found from the manifests, not a list).
+    const bins = publishedPackages(repo).flatMap((p) => Object.keys(p.manifest.bin ?? {}).map((b) => [b, p.name]));
+    expect(bins.length).toBeGreaterThan(0);
+    expect(r.smoke.bins).toEqual(Object.fromEntries(bins));
+  });
+});
+
+describe('turbo ordering', () => {
+  it('builds every published package before these tests (a new package must be added to turbo.json)', () => {
+    const here = join(dirname(fileURLToPath(import.meta.url)), '..');
+    const dependsOn: string[] = JSON.parse(readFileSync(join(here, 'turbo.json'), 'utf8')).tasks.test.dependsOn;
+    const manifest = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));
+    const ownDeps = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }); // built through ^build
+    const unordered = publishedPackages(repo).map((p) => p.name).filter((n) => !ownDeps.includes(n) && !dependsOn.includes(`${n}#build`));
+    expect(unordered, 'add "<name>#build" to packages/repo-tools/turbo.json tasks.test.dependsOn').toEqual([]);
   });
 });
 

@@ -25,16 +25,18 @@ async function main(): Promise<void> {
     );
   }
   const sandbox = await startSandbox(opts);
-  // One machine-readable line first, so scripts (and our tests) can find the URL.
-  console.log(JSON.stringify({ event: 'listening', url: sandbox.url, pid: process.pid }));
   const stop = () => {
     sandbox.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
+  // Handlers before the line below: a script may signal us the moment it reads it, and a SIGTERM that
+  // found no handler would kill us without giving the journal's lock back.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // One machine-readable line first, so scripts (and our tests) can find the URL.
+  console.log(JSON.stringify({ event: 'listening', url: sandbox.url, pid: process.pid }));
 }
 
 main().catch((e: unknown) => {

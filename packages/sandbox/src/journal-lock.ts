@@ -16,8 +16,12 @@ export class JournalLockedError extends Error {
   }
 }
 
-/** Files this process holds: a lock naming our own pid but not in here was left by an earlier process. */
-const heldHere = new Set<string>();
+/**
+ * Files this process holds or is taking, claimed synchronously so two opens in one process cannot race.
+ * It also means a lock file naming our own pid was left by an earlier process that had it (a restarted
+ * container's pid 1), not by us.
+ */
+const claimed = new Set<string>();
 
 function alive(pid: number): boolean {
   try {
@@ -31,7 +35,22 @@ function alive(pid: number): boolean {
 /** Takes the lock on `file` or throws JournalLockedError; returns the function that releases it. */
 export async function lockJournal(file: string): Promise<() => Promise<void>> {
   const lockFile = `${file}.lock`;
-  if (heldHere.has(file)) throw new JournalLockedError(file, process.pid);
+  if (claimed.has(file)) throw new JournalLockedError(file, process.pid);
+  claimed.add(file);
+  try {
+    await takeLock(lockFile, file);
+  } catch (e) {
+    claimed.delete(file);
+    throw e;
+  }
+  return async () => {
+    claimed.delete(file);
+    const pid = Number.parseInt(await readFile(lockFile, 'utf8').catch(() => ''), 10);
+    if (pid === process.pid) await unlink(lockFile).catch(() => undefined);
+  };
+}
+
+async function takeLock(lockFile: string, file: string): Promise<void> {
   // Write our pid to a private file, then link it into place: link() fails if the lock exists, and a
   // lock never exists without its pid in it (a crash between create and write cannot leave an empty lock).
   const mine = `${lockFile}.${process.pid}.${Date.now()}`;
@@ -53,8 +72,7 @@ export async function lockJournal(file: string): Promise<() => Promise<void>> {
       const before = await stat(lockFile).catch(() => undefined);
       if (!before) continue; // released meanwhile: try again
       const pid = Number.parseInt(await readFile(lockFile, 'utf8').catch(() => ''), 10);
-      const ours = pid === process.pid && !heldHere.has(file);
-      if (Number.isSafeInteger(pid) && pid > 0 && !ours && alive(pid)) throw new JournalLockedError(file, pid);
+      if (Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw new JournalLockedError(file, pid);
       // Stale. Remove it only if it is still the file we read (another process may have taken over).
       const now = await stat(lockFile).catch(() => undefined);
       if (now && now.ino === before.ino && now.dev === before.dev) await unlink(lockFile).catch(() => undefined);
@@ -62,10 +80,4 @@ export async function lockJournal(file: string): Promise<() => Promise<void>> {
   } finally {
     await unlink(mine).catch(() => undefined);
   }
-  heldHere.add(file);
-  return async () => {
-    heldHere.delete(file);
-    const pid = Number.parseInt(await readFile(lockFile, 'utf8').catch(() => ''), 10);
-    if (pid === process.pid) await unlink(lockFile).catch(() => undefined);
-  };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUCKET, makeBuckets } from '../test/helpers/buckets.js';
+import { holdLibuvThreads } from '../test/helpers/hold-threads.js';
 import { bitmapKey, inspectImport, objectPath } from './obs.js';
 
 let root: string;
@@ -77,6 +78,18 @@ describe('inspectImport', () => {
   it('names the foreign format in the reason', async () => {
     const r = await inspectImport(root, `${BUCKET}:images/qcow.raw`, 10);
     expect(!r.ok && r.reason).toMatch(/qcow2 image, not RAW/);
+  });
+});
+
+describe('the deadline', () => {
+  it('gives up on an object it cannot look at in time (a hung mount), naming only the object', async () => {
+    const release = await holdLibuvThreads(); // what a hung network mount does to every fs call
+    try {
+      const r = await inspectImport(root, `${BUCKET}:images/good.zvhd2`, 10, { deadlineMs: 300 });
+      expect(r).toEqual({ ok: false, code: 'IMG.0057', reason: `The image file images/good.zvhd2 in bucket ${BUCKET} could not be read within 0.3 s.` });
+    } finally {
+      await release();
+    }
   });
 });
 

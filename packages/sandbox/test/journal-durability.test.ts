@@ -9,6 +9,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { body, BUCKET, makeBuckets } from './helpers/buckets.js';
 import { call, pollJob } from './helpers/http.js';
 import { killAll, killHard, launch, launchOrRefuse } from './helpers/launch.js';
+import { responseErrors } from './helpers/spec.js';
+import { JournalLockedError, startSandbox } from '../src/index.js';
 
 const auth = { 'X-Auth-Token': 't' };
 let root: string;
@@ -50,6 +52,7 @@ describe('short writes and a full disk', () => {
         if (r.status === 200) acked.push(b.job_id!);
         else {
           expect(r.status, JSON.stringify(b)).toBe(503);
+          expect(responseErrors(null, 503, b)).toEqual([]);
           expect(r.headers.get('retry-after')).toBe('1');
           expect(b.error?.code).toBe('IMG.0061');
           expect(b.error?.message).toMatch(/EFBIG/);
@@ -60,8 +63,9 @@ describe('short writes and a full disk', () => {
     }
     expect(refused).toBeGreaterThan(0);
     // Loud, not silent: polls are refused too while the journal is broken (no state that may vanish).
-    const poll = await call('showJobProgress', `${sb.url}/v1/cloudimages/job/${running}`, { headers: auth });
+    const poll = await fetch(`${sb.url}/v1/cloudimages/job/${running}`, { headers: auth });
     expect(poll.status).toBe(503);
+    expect(responseErrors(null, 503, await poll.json())).toEqual([]); // the spec declares no 503 body: any ErrorBody
     expect(sb.stderr()).toMatch(/cannot write the journal .*EFBIG/);
     // The file holds whole records only: the short write was cut back, nothing torn for the next append.
     const text = await readFile(state, 'utf8');
@@ -106,6 +110,20 @@ describe('one sandbox per state file', () => {
     c.child.kill('SIGTERM');
     await new Promise((r) => c.child.once('exit', r));
     expect(await readdir(dir)).toEqual(['jobs.jsonl']); // a clean stop gives the lock back
+  });
+});
+
+describe('startSandbox and the lock', () => {
+  it('rejects a second sandbox on the file with JournalLockedError, and gives the lock back when it cannot listen', async () => {
+    const first = await startSandbox({ bucketsDir: root, stateFile: state, tokens: ['t'] });
+    const second = await startSandbox({ bucketsDir: root, stateFile: state, tokens: ['t'] }).catch((e: unknown) => e);
+    expect(second).toBeInstanceOf(JournalLockedError);
+    expect(second).toMatchObject({ file: state, pid: process.pid });
+    // Another state file, but the port is taken: the start fails and must not leave that file locked.
+    const other = join(dir, 'other.jsonl');
+    await expect(startSandbox({ bucketsDir: root, stateFile: other, port: first.port, tokens: ['t'] })).rejects.toThrow(/EADDRINUSE/);
+    await (await startSandbox({ bucketsDir: root, stateFile: other, tokens: ['t'] })).close();
+    await first.close();
   });
 });
 

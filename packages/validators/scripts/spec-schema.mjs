@@ -148,9 +148,12 @@ export function warningsAsAllOf(defs) {
     if (warnings === undefined) return;
     if (!Array.isArray(warnings) || warnings.length === 0) throw new Error('x-warnings must be a non-empty list of schemas');
     node.allOf = warnings.map((w) => {
-      if (w.additionalProperties !== false) return w;
+      // The parent's type applies here too (Ajv's strictTypes sees it); marked so addObjectTypes
+      // does not add a second, redundant type check.
+      const entry = { ...w, [INHERITS_TYPE]: true };
+      if (w.additionalProperties !== false) return entry;
       const known = Object.fromEntries(Object.keys(node.properties ?? {}).map((k) => [k, true]));
-      return { ...w, properties: { ...known, ...w.properties } };
+      return { ...entry, properties: { ...known, ...w.properties } };
     });
     delete node['x-warnings'];
   };
@@ -158,10 +161,12 @@ export function warningsAsAllOf(defs) {
   return defs;
 }
 
+const INHERITS_TYPE = Symbol('inherits its parent type');
+
 function addObjectTypes(schema) {
   if (schema === null || typeof schema !== 'object') return;
   const objectish = schema.properties || schema.required || schema.dependentSchemas;
-  if (objectish && schema.type === undefined && !schema.$ref) schema.type = 'object';
+  if (objectish && schema.type === undefined && !schema.$ref && !schema[INHERITS_TYPE]) schema.type = 'object';
   for (const key of ['not', 'if', 'then', 'else', 'items']) if (schema[key]) addObjectTypes(schema[key]);
   for (const key of ['allOf', 'anyOf', 'oneOf']) for (const s of schema[key] ?? []) addObjectTypes(s);
   for (const key of ['properties', 'dependentSchemas']) for (const s of Object.values(schema[key] ?? {})) addObjectTypes(s);

@@ -7,6 +7,12 @@ export {
 } from './validate-request.js';
 export { validateImsError, validateJob, validateJobProgress, validateQuickImportResponse } from './responses.js';
 export { ValidationError } from './validation-error.js';
+export {
+  createQuickImportRequestSchema,
+  quickImportRequestSchema,
+  type QuickImportRequestSchema,
+  type QuickImportSchemaIssue,
+} from './standard-schema.js';
 export { MAX_ISSUES } from './request-issues.js';
 export { RULE_SENTENCES } from './messages.js';
 export {

@@ -36,7 +36,7 @@ let built = 0;
 /** Issues built without their message → what renders it (only for hostile bodies with many issues). */
 let deferred: Map<ValidationIssue, RawIssue> | undefined = undefined;
 /** Issues built at warning sites (rules no official source states); undefined until the first. */
-let warned: Set<ValidationIssue> | undefined = undefined;
+let warned: ValidationIssue[] | undefined = undefined;
 
 class Site {
   private enPath: string | undefined = undefined;
@@ -144,7 +144,7 @@ function siteIssue(site: Site, path: string): ValidationIssue {
     built++ < MAX_ISSUES
       ? { path, code: site.code, rule: site.rule, message: site.message(path) }
       : defer({ path, code: site.code, rule: site.rule, params: site.params });
-  if (site.warning) (warned ??= new Set()).add(issue);
+  if (site.warning) (warned ??= []).push(issue);
   return issue;
 }
 
@@ -210,12 +210,20 @@ export function schemaIssues(view: Record<string, unknown>, locale: Locale): Sch
       }
     }
     // (Set by the builders during the call, like `deferred`.)
-    const warnings = warned as Set<ValidationIssue> | undefined;
+    const warnings = warned as ValidationIssue[] | undefined;
     if (warnings === undefined) return { all: issues, errors: issues, warnings: NONE };
-    const errors: ValidationIssue[] = [];
-    const kept: ValidationIssue[] = [];
-    for (const i of issues) (warnings.has(i) ? kept : errors).push(i);
-    return { all: issues, errors, warnings: kept };
+    // Few warnings are built per body (a linear scan beats a Set); some may have been dropped by Ajv
+    // (the `if` of a dependentSchemas rule), so each reported issue is looked up.
+    let errors: ValidationIssue[] | undefined;
+    let kept = 0;
+    for (let k = 0; k < issues.length; k++) {
+      const i = issues[k]!;
+      if (warnings.includes(i)) kept++;
+      else (errors ??= []).push(i);
+    }
+    // Usually every warning built is reported, in build order: then the builders' list is the answer.
+    const reported = kept === warnings.length ? warnings : kept === 0 ? NONE : issues.filter((i) => warnings.includes(i));
+    return { all: issues, errors: errors ?? NONE, warnings: reported };
   } finally {
     zh = outerZh;
     ruleIssues = outerRuleIssues;

@@ -89,7 +89,7 @@ const ROWS: Row[] = [
   // image_tags
   ['image_tags not array', { ...SYS, image_tags: { key: 'a', value: 'b' } }, '/image_tags', 'IMG.0115', 'type'],
   ['image_tag missing key', { ...SYS, image_tags: [{ value: 'b' }] }, '/image_tags/0/key', 'IMG.0115', 'required'],
-  ['image_tag extra field', { ...SYS, image_tags: [{ key: 'a', value: 'b', color: 'red' }] }, '/image_tags/0/color', 'IMG.0115', 'additionalProperties'],
+  ['image_tag extra field', { ...SYS, image_tags: [{ key: 'a', value: 'b', color: 'red' }] }, '/image_tags/0/color', 'IMG.0115', 'additionalProperties', 'strict'],
   ['image_tag empty key', { ...SYS, image_tags: [{ key: '', value: 'b' }] }, '/image_tags/0/key', 'IMG.0115', 'minLength'],
   ['image_tag key with <', { ...SYS, image_tags: [{ key: 'a', value: 'x' }, { key: 'a<b', value: 'x' }] }, '/image_tags/1/key', 'IMG.0115', 'pattern'],
   ['image_tag value 256 chars', { ...DATA, image_tags: [{ key: 'a', value: 'v'.repeat(256) }] }, '/image_tags/0/value', 'IMG.0115', 'maxLength'],

@@ -1,5 +1,8 @@
+import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { describe, expectTypeOf, test } from 'vitest';
 import {
+  createQuickImportRequestSchema,
+  quickImportRequestSchema,
   assertQuickImportRequest,
   isDataDiskImageRequest,
   isSystemDiskImageRequest,
@@ -42,5 +45,24 @@ describe('public types', () => {
     const q = {} as QuickImportImageRequest;
     if (q.type === 'DataImage') expectTypeOf(q).toEqualTypeOf<DataDiskImageRequest>();
     else expectTypeOf(q).toEqualTypeOf<SystemDiskImageRequest>();
+  });
+});
+
+describe('Standard Schema types (checked against @standard-schema/spec itself)', () => {
+  test('quickImportRequestSchema is a StandardSchemaV1 from unknown to QuickImportImageRequest', () => {
+    expectTypeOf(quickImportRequestSchema).toMatchTypeOf<StandardSchemaV1>();
+    expectTypeOf(createQuickImportRequestSchema({ profile: 'strict' })).toMatchTypeOf<StandardSchemaV1<unknown, QuickImportImageRequest>>();
+    expectTypeOf<StandardSchemaV1.InferInput<typeof quickImportRequestSchema>>().toEqualTypeOf<unknown>();
+    expectTypeOf<StandardSchemaV1.InferOutput<typeof quickImportRequestSchema>>().toEqualTypeOf<QuickImportImageRequest>();
+    // @ts-expect-error -- the output is the request type, not any
+    const wrong: StandardSchemaV1.InferOutput<typeof quickImportRequestSchema> = 5;
+    void wrong;
+  });
+
+  test('results carry warnings always, on both branches', () => {
+    const r = validateQuickImportRequest({} as unknown);
+    expectTypeOf(r.warnings).toEqualTypeOf<ValidationIssue[]>();
+    // @ts-expect-error -- no profile "lenient"
+    validateQuickImportRequest({}, { profile: 'lenient' });
   });
 });

@@ -19,6 +19,7 @@ const ROWS: [string, Record<string, unknown>, string, string, string][] = [
   ['license_type on a data disk (other variant)', { ...DATA, license_type: 'platform' }, '/license_type', 'IMG.0001', 'additionalProperties'],
   ['os_version on a data disk (other variant)', { ...DATA, os_version: 'CentOS 7.9 64bit' }, '/os_version', 'IMG.0001', 'enum'],
   ['unknown property', { ...SYS, image_size: 10 }, '/image_size', 'IMG.0001', 'additionalProperties'],
+  ['unknown field in an image tag', { ...SYS, image_tags: [{ key: 'k', value: 'v', color: 'red' }] }, '/image_tags/0/color', 'IMG.0115', 'additionalProperties'],
   ['unknown property on a data disk', { ...DATA, isConfig: true }, '/isConfig', 'IMG.0001', 'additionalProperties'],
 ];
 const LOCALES: Locale[] = ['en', 'zh-CN'];
@@ -74,15 +75,16 @@ test('every warning rule in the spec is one the rows above exercise (read from t
       else visit(v, `${at}/${k}`);
     }
   };
-  for (const name of ['SystemDiskImageRequest', 'DataDiskImageRequest', 'ImageUrl', 'DataImageOsVersion']) visit(schemas[name], name);
+  for (const name of ['SystemDiskImageRequest', 'DataDiskImageRequest', 'ImageUrl', 'DataImageOsVersion', 'ResourceTag']) visit(schemas[name], name);
   expect(declared.sort()).toEqual([
     'DataDiskImageRequest: additionalProperties',
     'DataImageOsVersion: enum',
     'ImageUrl: pattern',
+    'ResourceTag: additionalProperties',
     'SystemDiskImageRequest: additionalProperties',
     'SystemDiskImageRequest: dependentSchemas',
   ]);
   // …and no other schema declares one.
   const everywhere = JSON.stringify(schemas).split('"x-warnings"').length - 1;
-  expect(everywhere).toBe(4);
+  expect(everywhere).toBe(5);
 });

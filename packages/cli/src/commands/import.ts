@@ -40,13 +40,15 @@ export async function importCommand(ctx: Context, o: ImportOptions): Promise<Exi
   const request = body as Parameters<ReturnType<typeof connect>['client']['quickImport']>[0];
 
   if (o.dryRun) {
-    const capture = capturingFetch();
-    const { client, credentials } = connect(ctx.globals, out, m, { fetch: capture.fetch });
+    let capture: ReturnType<typeof capturingFetch> | undefined;
+    const { client, credentials } = connect(ctx.globals, out, m, { fetch: (base) => (capture = capturingFetch(base)).fetch });
+    if (!capture) throw new Error('dry run: no capturing fetch');
     const captured = await captureRequest(capture, () => client.quickImport(request, { safeMode: !!o.safeMode }));
     const curl = toCurl(captured, [...credentials.secrets, ...credentials.auth.secrets()]);
     if (json) out.json({ event: 'dry-run', request: curl.masked, curl: curl.command, variables: curl.variables, warnings: verdict.warnings });
     else out.out(curl.command);
     out.err(m.dryRunNote);
+    if (capture.passed()) out.err(m.dryRunIam);
     for (const variable of curl.variables) out.err(m.dryRunToken(variable));
     return EXIT.ok;
   }
@@ -54,7 +56,7 @@ export async function importCommand(ctx: Context, o: ImportOptions): Promise<Exi
   const { client } = connect(ctx.globals, out, m);
   const { jobId, requestId } = await client.quickImport(request, { safeMode: !!o.safeMode });
   if (json) out.json({ event: 'accepted', jobId, requestId: requestId ?? null, warnings: verdict.warnings });
-  else out.out(`${m.accepted(jobId)}${requestId ? ` (${m.requestId(requestId)})` : ''}`);
+  else out.out(m.accepted(jobId, requestId ?? ''));
   const resume = resumeCommand(ctx, jobId, { json });
   if (!o.wait) {
     if (!json) out.err(m.checkWith(resume));

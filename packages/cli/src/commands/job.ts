@@ -3,6 +3,7 @@ import type { Job } from '@ims-quick-import/client';
 import { connect } from '../connect.js';
 import { type Context, resumeCommand } from '../context.js';
 import { EXIT, type ExitCode, UsageError } from '../errors.js';
+import { displayWidth, oneLine } from '../text.js';
 import { follow, hintFor } from '../wait/follow.js';
 
 export interface JobOptions {
@@ -16,15 +17,18 @@ export interface JobOptions {
 export async function jobCommand(ctx: Context, jobId: string, o: JobOptions): Promise<ExitCode> {
   const { out, m, lang } = ctx;
   const { client, credentials } = connect(ctx.globals, out, m);
-  // ShowJob's path carries the project id; say so before sending rather than after.
-  if (o.legacy && !credentials.projectId) throw new UsageError(m.errLegacyNeedsProject);
+  // ShowJob's path carries the project id: a token has none unless given; AK/SK may find one (the
+  // credentials, IAM) and the client says when it did not. Either way it is said before sending.
+  if (o.legacy && credentials.auth.kind === 'token' && !credentials.projectId) throw new UsageError(m.errLegacyNeedsProject);
   const legacy = !!o.legacy;
   const json = !!o.json;
   if (o.wait) {
     const resume = resumeCommand(ctx, jobId, { legacy, json });
     return follow(client, { jobId, timeoutMs: o.timeoutMs, pollIntervalMs: o.pollIntervalMs, legacy, json, resume, ...(ctx.signals && { signals: ctx.signals }) }, out, m, lang);
   }
-  const job = await client.getJob(jobId, { api: legacy ? 'legacy' : 'progress' });
+  const job = await client.getJob(jobId, { api: legacy ? 'legacy' : 'progress' }).catch((e: unknown) => {
+    throw e instanceof TypeError && /needs a project id/.test(e.message) ? new UsageError(m.errLegacyNeedsProject) : e;
+  });
   const failed = job.status === 'FAIL';
   const errorCode = job.error_code ?? (job.entities as { error_code?: string } | undefined)?.error_code;
   if (json) out.json(job);
@@ -43,7 +47,7 @@ function describeJob(ctx: Context, jobId: string, job: Job, errorCode: string | 
   const rows: [string, unknown][] = [
     [f.job!, job.job_id ?? jobId],
     [f.type!, job.job_type],
-    [f.status!, `${job.status} (${ctx.m.status[job.status] ?? job.status})`],
+    [f.status!, `${job.status} (${ctx.m.status[job.status] ?? '?'})`],
     [f.progress!, e.process_percent !== undefined ? `${e.process_percent}%` : undefined],
     [f.task!, e.current_task],
     [f.image!, e.image_id],
@@ -54,12 +58,5 @@ function describeJob(ctx: Context, jobId: string, job: Job, errorCode: string | 
   ];
   const shown = rows.filter(([, v]) => v !== undefined && v !== null && v !== '');
   const width = Math.max(...shown.map(([k]) => displayWidth(k)));
-  return shown.map(([k, v]) => `${k}${' '.repeat(width - displayWidth(k))}  ${String(v)}`);
-}
-
-/** Terminal columns of a string: CJK and full-width characters take two. */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
-  return w;
+  return shown.map(([k, v]) => `${k}${' '.repeat(width - displayWidth(k))}  ${oneLine(v)}`);
 }

@@ -3,7 +3,7 @@ import { ImsApiError } from '@ims-quick-import/client';
 import { connect } from '../connect.js';
 import type { Context } from '../context.js';
 import { EXIT, type ExitCode } from '../errors.js';
-import { displayWidth } from './job.js';
+import { displayWidth, oneLine } from '../text.js';
 
 interface OsVersion {
   platform?: string;
@@ -24,10 +24,11 @@ export function apiErrorOf(response: Response, body: unknown): ImsApiError {
   return new ImsApiError(`IMS API ${response.status}${code ? ` ${code}` : ''}: ${detail}`, { status: response.status, body, code, requestId });
 }
 
-export async function osVersionsCommand(ctx: Context, o: { tag?: string; platform?: string; json?: boolean }): Promise<ExitCode> {
+export async function osVersionsCommand(ctx: Context, o: { tag?: string[]; platform?: string; json?: boolean }): Promise<ExitCode> {
   const { out, m } = ctx;
   const { client } = connect(ctx.globals, out, m);
-  const query = o.tag ? { tag: o.tag as 'bms' | 'uefi' } : {};
+  // Sent as given (repeated ?tag=…): the service judges the values, not this command.
+  const query = o.tag?.length ? { tag: o.tag as ('arm' | 'bms' | 'uefi' | 'x86')[] } : {};
   const { data, error, response } = await client.GET('/v1/cloudimages/os_version', { params: { query } });
   if (!response.ok || !Array.isArray(data)) throw apiErrorOf(response, error ?? data);
   const wanted = o.platform?.toLowerCase();
@@ -37,7 +38,7 @@ export async function osVersionsCommand(ctx: Context, o: { tag?: string; platfor
     return EXIT.ok;
   }
   const rows: string[][] = groups.flatMap((g) =>
-    (g.version_list as OsVersion[]).map((v) => [v.platform ?? g.platform, v.os_version, v.os_bit !== undefined ? String(v.os_bit) : '', v.os_type ?? '']),
+    (g.version_list as OsVersion[]).map((v) => [v.platform ?? g.platform, v.os_version, v.os_bit !== undefined ? String(v.os_bit) : '', v.os_type ?? ''].map(oneLine)),
   );
   if (!rows.length) {
     out.err(m.noOsVersions);

@@ -4,6 +4,7 @@ import { parseBodyText, readSource } from '../body.js';
 import { checkBody, issueLines } from '../check.js';
 import type { Context } from '../context.js';
 import { EXIT, type ExitCode, UsageError } from '../errors.js';
+import { printable } from '../text.js';
 
 interface FileResult {
   file: string;
@@ -39,7 +40,7 @@ export async function validateCommand(ctx: Context, files: string[], o: { strict
     out.json({ files: results, valid, invalid });
   } else {
     for (const r of results) {
-      const name = r.file === '-' ? 'stdin' : r.file;
+      const name = r.file === '-' ? 'stdin' : printable(r.file);
       const head = r.ok ? (r.warnings.length ? m.validFileWarnings(name, r.warnings.length) : m.validFile(name)) : m.invalidFile(name, r.issues.length || 1);
       out.out(out.paint('out', r.ok ? 'green' : 'red', head));
       for (const line of issueLines(r.issues, m)) out.out(line);

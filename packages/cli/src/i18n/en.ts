@@ -6,7 +6,9 @@ export const en = {
   optRegion: 'region, e.g. cn-north-4 (env IMS_REGION; default cn-north-4)',
   optEndpoint: 'endpoint URL instead of the region\'s: a proxy or the sandbox (env IMS_ENDPOINT)',
   optProjectId: 'project id (env HUAWEICLOUD_SDK_PROJECT_ID); AK/SK without one asks IAM for the region\'s project',
+  optIamEndpoint: 'IAM endpoint for that question (env HUAWEICLOUD_SDK_IAM_ENDPOINT; with --endpoint, asked only when given)',
   optToken: 'IAM token (prefer env IMS_AUTH_TOKEN: a flag is visible to other users in the process list)',
+  optRequestTimeout: 'give up on one request after this long, e.g. 10s (default 30s)',
   optVersion: "print the CLI's and the spec's version",
   optHelp: 'show help',
   helpCommand: 'show help for a command',
@@ -20,7 +22,8 @@ export const en = {
   credentialsHelp: [
     '--token, or IMS_AUTH_TOKEN: an IAM token (X-Auth-Token)',
     'HUAWEICLOUD_SDK_AK / _SK (/ _SECURITY_TOKEN, _PROJECT_ID): AK/SK signing',
-    'the profile file ~/.huaweicloud/credentials ([basic]), then ECS instance metadata — when the client provides them',
+    'the profile file: HUAWEICLOUD_SDK_CREDENTIALS_FILE, else ~/.huaweicloud/credentials ([basic])',
+    'ECS instance metadata (an IAM agency): http://169.254.169.254, or IMS_METADATA_ENDPOINT (e.g. the sandbox with --ecs-metadata)',
   ],
   headExitCodes: 'Exit codes:',
   exitCodesHelp: [
@@ -62,7 +65,7 @@ export const en = {
   argFiles: 'JSON files, or - for standard input',
   // ── help: os-versions ──
   osVersionsDescription: 'List the OS versions the region accepts for --os-version.',
-  optOsTag: 'only versions for bms (bare metal) or uefi (UEFI boot)',
+  optOsTag: 'only versions for bms (bare metal), uefi (UEFI boot), arm or x86 (repeatable)',
   optPlatform: 'only this platform, e.g. Ubuntu (case-insensitive)',
   // ── help: sandbox ──
   sandboxDescription: "Start the local sandbox of the API (the sandbox package's ims-sandbox) to try everything offline. Its flags are passed through; see `sandbox --help`.",
@@ -78,9 +81,10 @@ export const en = {
   errChoice: (flag: string, value: string, choices: string) => `${flag}: "${value}" is not one of ${choices}`,
   errTag: (value: string) => `--tag: "${value}" is not key=value`,
   errDuration: (flag: string, value: string) => `${flag}: "${value}" is not a duration (e.g. 500ms, 90s, 30m, 1h30m)`,
-  errBodyRead: (file: string, reason: string) => `--body: cannot read ${file} (${reason})`,
+  errBodyRead: (file: string, reason: string) => `cannot read ${file} (${reason})`,
   errJsonParse: (file: string, reason: string, code: string) => `${file}: not JSON (${reason}) [${code}]`,
-  errNoCredentials: (tried: string) => `no credentials found. Tried: ${tried}. Set IMS_AUTH_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.`,
+  errNoCredentials: 'no usable credentials; nothing was sent. Set IMS_AUTH_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or write a profile file. What was tried:',
+  errHeaderChars: (what: string) => `${what}: holds a character an HTTP header cannot carry (a newline or another control character?); check the credentials. Nothing was sent.`,
   errLegacyNeedsProject: '--legacy (ShowJob) needs a project id: --project-id, HUAWEICLOUD_SDK_PROJECT_ID, or AK/SK credentials',
   errEndpoint: (value: string) => `--endpoint: "${value}" is not an http(s) URL`,
   errSandboxMissing: (reason: string) => `cannot find the sandbox package (@ims-quick-import/sandbox): ${reason}`,
@@ -93,8 +97,7 @@ export const en = {
   invalidFile: (file: string, n: number) => `${file}: invalid, ${n} issue${n === 1 ? '' : 's'}`,
   validateSummary: (total: number, valid: number, invalid: number) => `${total} file${total === 1 ? '' : 's'}: ${valid} valid, ${invalid} invalid`,
   // ── import / job ──
-  accepted: (jobId: string) => `Import accepted: job ${jobId}`,
-  requestId: (id: string) => `request id ${id}`,
+  accepted: (jobId: string, requestId: string) => `Import accepted: job ${jobId}${requestId ? ` (request id ${requestId})` : ''}`,
   checkWith: (cmd: string) => `Follow it with: ${cmd}`,
   waiting: (jobId: string) => `Waiting for job ${jobId} …`,
   status: { INIT: 'queued', RUNNING: 'running', SUCCESS: 'succeeded', FAIL: 'failed' } as Record<string, string>,
@@ -116,6 +119,7 @@ export const en = {
   internalError: (message: string) => `unexpected error: ${message}`,
   // ── dry run ──
   dryRunNote: 'Dry run: nothing was sent. The command above is the exact request; an AK/SK signature is valid for 15 minutes (X-Sdk-Date).',
+  dryRunIam: 'The project id was asked of IAM (a read-only GET) to sign the request as it would really be sent; --project-id avoids that.',
   dryRunToken: (variable: string) => `The token is not printed: the command reads it from $${variable}; export it before you run the command.`,
   // ── os-versions ──
   colPlatform: 'PLATFORM',
@@ -134,7 +138,7 @@ export const en = {
   exJob: ['the job now', 'wait for it (after Ctrl-C, or from another machine)', 'ShowJob (deprecated API) as JSON'],
   exValidate: ['several files at once', 'from standard input, with the stricter rules of older regions'],
   exOsVersions: ['every version, as a table', 'bare metal versions of Ubuntu, as JSON'],
-  exSandbox: ['a sandbox on port 8787 accepting one token, jobs 10× faster', 'its own help (flags: --buckets, --port, --token, --credentials, --open, --speed, --state)'],
+  exSandbox: ['a sandbox on port 8787 accepting one token, jobs 10× faster', 'this help, then ims-sandbox\'s own list of flags (--buckets, --port, --token, --credentials, --open, --speed, --state, …)'],
   version: (cli: string, spec: string) => `ims-quick-import ${cli} (spec ${spec})`,
 };
 

@@ -8,7 +8,9 @@ export const zhCN: Messages = {
   optRegion: '区域，例如 cn-north-4（环境变量 IMS_REGION；默认 cn-north-4）',
   optEndpoint: '代替区域地址的终端节点 URL：代理或沙箱（环境变量 IMS_ENDPOINT）',
   optProjectId: '项目 ID（环境变量 HUAWEICLOUD_SDK_PROJECT_ID）；未提供时，AK/SK 会向 IAM 查询该区域的项目',
+  optIamEndpoint: '用于上述查询的 IAM 终端节点（环境变量 HUAWEICLOUD_SDK_IAM_ENDPOINT；使用 --endpoint 时，只有给出此项才会查询）',
   optToken: 'IAM 令牌（建议用环境变量 IMS_AUTH_TOKEN：命令行参数在进程列表中对其他用户可见）',
+  optRequestTimeout: '单个请求超过此时长即放弃，例如 10s（默认 30s）',
   optVersion: '显示 CLI 与规范（spec）的版本',
   optHelp: '显示帮助',
   helpCommand: '显示某个命令的帮助',
@@ -22,7 +24,8 @@ export const zhCN: Messages = {
   credentialsHelp: [
     '--token 或 IMS_AUTH_TOKEN：IAM 令牌（X-Auth-Token）',
     'HUAWEICLOUD_SDK_AK / _SK（/ _SECURITY_TOKEN、_PROJECT_ID）：AK/SK 签名',
-    '凭证文件 ~/.huaweicloud/credentials（[basic]），然后是 ECS 实例元数据——在客户端提供时',
+    '凭证文件：HUAWEICLOUD_SDK_CREDENTIALS_FILE，否则 ~/.huaweicloud/credentials（[basic]）',
+    'ECS 实例元数据（IAM 委托）：http://169.254.169.254，或 IMS_METADATA_ENDPOINT（例如带 --ecs-metadata 的沙箱）',
   ],
   headExitCodes: '退出码：',
   exitCodesHelp: [
@@ -64,7 +67,7 @@ export const zhCN: Messages = {
   argFiles: 'JSON 文件，- 表示标准输入',
   // ── 帮助：os-versions ──
   osVersionsDescription: '列出该区域 --os-version 可用的操作系统版本。',
-  optOsTag: '只列出 bms（裸金属）或 uefi（UEFI 启动）支持的版本',
+  optOsTag: '只列出 bms（裸金属）、uefi（UEFI 启动）、arm 或 x86 支持的版本（可重复）',
   optPlatform: '只列出该平台，例如 Ubuntu（不区分大小写）',
   // ── 帮助：sandbox ──
   sandboxDescription: '启动本地 API 沙箱（sandbox 包的 ims-sandbox），离线试用全部功能。其选项原样传递，见 `sandbox --help`。',
@@ -80,9 +83,10 @@ export const zhCN: Messages = {
   errChoice: (flag, value, choices) => `${flag}：“${value}”不是 ${choices} 之一`,
   errTag: (value) => `--tag：“${value}”不是 key=value 格式`,
   errDuration: (flag, value) => `${flag}：“${value}”不是时长（例如 500ms、90s、30m、1h30m）`,
-  errBodyRead: (file, reason) => `--body：无法读取 ${file}（${reason}）`,
+  errBodyRead: (file, reason) => `无法读取 ${file}（${reason}）`,
   errJsonParse: (file, reason, code) => `${file}：不是 JSON（${reason}）【${code}】`,
-  errNoCredentials: (tried) => `未找到凭证。已尝试：${tried}。请设置 IMS_AUTH_TOKEN，或 HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK。`,
+  errNoCredentials: '没有可用的凭证；未发送任何请求。请设置 IMS_AUTH_TOKEN，或 HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK，或编写凭证文件。已尝试的来源：',
+  errHeaderChars: (what) => `${what}：含有 HTTP 请求头不能携带的字符（换行或其他控制字符？）；请检查凭证。未发送任何请求。`,
   errLegacyNeedsProject: '--legacy（ShowJob）需要项目 ID：--project-id、HUAWEICLOUD_SDK_PROJECT_ID，或使用 AK/SK 凭证',
   errEndpoint: (value) => `--endpoint：“${value}”不是 http(s) URL`,
   errSandboxMissing: (reason) => `找不到沙箱包（@ims-quick-import/sandbox）：${reason}`,
@@ -95,8 +99,7 @@ export const zhCN: Messages = {
   invalidFile: (file, n) => `${file}：无效，${n} 个问题`,
   validateSummary: (total, valid, invalid) => `共 ${total} 个文件：${valid} 个有效，${invalid} 个无效`,
   // ── import / job ──
-  accepted: (jobId) => `导入请求已受理：任务 ${jobId}`,
-  requestId: (id) => `请求 ID ${id}`,
+  accepted: (jobId, requestId) => `导入请求已受理：任务 ${jobId}${requestId ? `（请求 ID ${requestId}）` : ''}`,
   checkWith: (cmd) => `查看进度：${cmd}`,
   waiting: (jobId) => `正在等待任务 ${jobId} …`,
   status: { INIT: '排队中', RUNNING: '运行中', SUCCESS: '成功', FAIL: '失败' },
@@ -117,6 +120,7 @@ export const zhCN: Messages = {
   internalError: (message) => `意外错误：${message}`,
   // ── dry run ──
   dryRunNote: '试运行：未发送任何请求。上面的命令就是完整的请求；AK/SK 签名在 15 分钟内有效（X-Sdk-Date）。',
+  dryRunIam: '为了按真实发送时的样子签名，已向 IAM 查询项目 ID（只读的 GET 请求）；使用 --project-id 可避免查询。',
   dryRunToken: (variable) => `令牌未打印：命令从 $${variable} 读取，运行前请先 export 该变量。`,
   // ── os-versions ──
   colPlatform: '平台',
@@ -135,6 +139,6 @@ export const zhCN: Messages = {
   exJob: ['任务当前状态', '等待任务结束（Ctrl-C 之后，或在另一台机器上）', '以 JSON 显示 ShowJob（已废弃的接口）'],
   exValidate: ['一次校验多个文件', '从标准输入读取，并应用较早区域的更严格规则'],
   exOsVersions: ['全部版本，表格形式', 'Ubuntu 的裸金属版本，JSON 形式'],
-  exSandbox: ['在 8787 端口启动沙箱，只接受一个令牌，任务快 10 倍', '沙箱自己的帮助（选项：--buckets、--port、--token、--credentials、--open、--speed、--state）'],
+  exSandbox: ['在 8787 端口启动沙箱，只接受一个令牌，任务快 10 倍', '本帮助，随后是 ims-sandbox 自己的选项列表（英文；--buckets、--port、--token、--credentials、--open、--speed、--state 等）'],
   version: (cli, spec) => `ims-quick-import ${cli}（spec ${spec}）`,
 };

@@ -3,6 +3,7 @@
 import { type ImsClient, JobFailedError, WaitTimeoutError } from '@ims-quick-import/client';
 import { IMG_ERROR_CATALOG } from '@ims-quick-import/validators';
 import { clock } from '../duration.js';
+import { oneLine, printable } from '../text.js';
 import { EXIT, type ExitCode } from '../errors.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import type { Output } from '../io.js';
@@ -20,9 +21,12 @@ export interface FollowOptions {
   signals?: Pick<NodeJS.Process, 'on' | 'off'>;
 }
 
-export function pickView(out: Output, m: Messages, json: boolean): WaitView {
+export async function pickView(out: Output, m: Messages, json: boolean): Promise<WaitView> {
   if (json) return new JsonView(out);
-  return out.io.stderr.isTTY ? new BarView(out, m) : new LineView(out, m);
+  if (!out.io.stderr.isTTY) return new LineView(out, m);
+  // log-update (and its dependencies) is the slowest module to load: only a terminal gets it.
+  const { createLogUpdate } = await import('log-update');
+  return new BarView(out, m, createLogUpdate);
 }
 
 /** The catalog's hint for an IMG code, in the user's language. */
@@ -32,7 +36,7 @@ export function hintFor(code: string | undefined, lang: Lang): string | undefine
 }
 
 export async function follow(client: ImsClient, o: FollowOptions, out: Output, m: Messages, lang: Lang): Promise<ExitCode> {
-  const view = pickView(out, m, o.json);
+  const view = await pickView(out, m, o.json);
   const stop = new AbortController();
   const signals = o.signals ?? process;
   let interrupts = 0;
@@ -55,7 +59,7 @@ export async function follow(client: ImsClient, o: FollowOptions, out: Output, m
     view.stop();
     const imageId = job.entities?.image_id ?? null;
     if (o.json) out.json({ event: 'result', jobId: o.jobId, status: job.status, imageId, elapsedMs: Date.now() - started, job });
-    else out.out(m.succeeded(o.jobId, imageId ?? '?'));
+    else out.out(m.succeeded(printable(o.jobId), oneLine(imageId ?? '?')));
     return EXIT.ok;
   } catch (error) {
     view.stop();
@@ -68,14 +72,14 @@ export async function follow(client: ImsClient, o: FollowOptions, out: Output, m
     if (error instanceof JobFailedError) {
       const hint = hintFor(error.errorCode, lang);
       if (o.json) out.json({ event: 'result', jobId: o.jobId, status: 'FAIL', errorCode: error.errorCode ?? null, failReason: error.failReason ?? null, hint: hint ?? null, job: error.job });
-      out.err(m.failed(o.jobId, error.errorCode ?? '', error.failReason ?? ''));
+      out.err(m.failed(printable(o.jobId), oneLine(error.errorCode ?? ''), printable(error.failReason ?? '')));
       if (hint) out.err(m.hint(hint));
       return EXIT.jobFailed;
     }
     if (error instanceof WaitTimeoutError) {
       const last = error.lastJob;
       const percent = last?.entities?.process_percent;
-      const state = last ? `${m.status[last.status] ?? last.status}${percent !== undefined ? ` ${percent}%` : ''}` : '?';
+      const state = last ? `${m.status[last.status] ?? oneLine(last.status)}${percent !== undefined ? ` ${oneLine(percent)}%` : ''}` : '?';
       if (o.json) out.json({ event: 'timeout', jobId: o.jobId, timeoutMs: o.timeoutMs, lastStatus: last?.status ?? null, resume: o.resume });
       out.err(m.timedOut(o.jobId, clock(o.timeoutMs), state));
       out.err(m.resume(o.resume));

@@ -1,9 +1,10 @@
 // How a wait is shown: a live bar on a terminal, one line per change elsewhere, or NDJSON with --json.
 import type { JobProgressEvent } from '@ims-quick-import/client';
-import { createLogUpdate } from 'log-update';
+import type { createLogUpdate } from 'log-update';
 import { clock } from '../duration.js';
 import type { Messages } from '../i18n/index.js';
 import type { Output } from '../io.js';
+import { oneLine } from '../text.js';
 import { Estimator } from './estimate.js';
 
 export interface WaitView {
@@ -36,7 +37,7 @@ export class LineView implements WaitView {
     const now = snapshot(e);
     if (same(this.last, now)) return;
     this.last = now;
-    const parts = [`[${clock(e.elapsedMs)}]`, this.m.status[e.status] ?? e.status, e.percent !== undefined ? `${e.percent}%` : '', e.currentTask ?? ''];
+    const parts = [`[${clock(e.elapsedMs)}]`, this.m.status[e.status] ?? oneLine(e.status), e.percent !== undefined ? `${oneLine(e.percent)}%` : '', oneLine(e.currentTask ?? '')];
     this.out.err(parts.filter(Boolean).join(' '));
   }
   stop(): void {}
@@ -76,15 +77,17 @@ export class BarView implements WaitView {
   private etaMs: number | undefined;
   private frame = 0;
 
+  /** `logUpdate` is log-update's createLogUpdate, loaded by pickView only when a bar is drawn. */
   constructor(
     private readonly out: Output,
     private readonly m: Messages,
+    logUpdate: typeof createLogUpdate,
   ) {
     // A pseudo-terminal may report 0 rows and columns (no size set, e.g. under `script` in CI), which
     // log-update takes literally and draws nothing; such a terminal is given the usual 80×24.
     const tty = out.io.stderr as NodeJS.WriteStream;
     const stream = { isTTY: true, write: (s: string) => tty.write(s), get columns() { return tty.columns || 80; }, get rows() { return tty.rows || 24; } };
-    this.draw = createLogUpdate(stream as unknown as NodeJS.WriteStream, { showCursor: false });
+    this.draw = logUpdate(stream as unknown as NodeJS.WriteStream, { showCursor: false });
   }
 
   start(jobId: string): void {
@@ -114,9 +117,9 @@ export class BarView implements WaitView {
     const paint = (style: 'green' | 'dim' | 'red' | 'cyan', text: string) => this.out.paint('err', style, text);
     const bar = paint(e?.status === 'FAIL' ? 'red' : 'green', '█'.repeat(filled)) + paint('dim', '░'.repeat(BAR_WIDTH - filled));
     const spinner = final ? ' ' : SPIN[this.frame++ % SPIN.length];
-    const status = e ? (this.m.status[e.status] ?? e.status) : this.m.status.INIT;
+    const status = e ? (this.m.status[e.status] ?? oneLine(e.status)) : this.m.status.INIT;
     const eta = this.etaMs === undefined ? this.m.etaUnknown : clock(this.etaMs);
-    const line = `${spinner} ${bar} ${String(Math.round(percent)).padStart(3)}%  ${status}${e?.currentTask ? ` · ${paint('cyan', e.currentTask)}` : ''}  ${this.m.elapsed} ${clock(Date.now() - this.started)}  ${this.m.eta} ${eta}`;
+    const line = `${spinner} ${bar} ${String(Math.round(percent) || 0).padStart(3)}%  ${status}${e?.currentTask ? ` · ${paint('cyan', oneLine(e.currentTask))}` : ''}  ${this.m.elapsed} ${clock(Date.now() - this.started)}  ${this.m.eta} ${eta}`;
     this.draw(this.out.redact(line));
   }
 }

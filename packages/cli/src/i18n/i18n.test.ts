@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES } from '../program.js';
+import { en } from './en.js';
+import { langFromArgv, langFromEnv, messages, parseLang } from './index.js';
+import { zhCN } from './zh-CN.js';
+
+describe('the language', () => {
+  it('comes from LC_ALL, then LC_MESSAGES, then LANG; a zh_* locale gives Chinese', () => {
+    expect(langFromEnv({})).toBe('en');
+    expect(langFromEnv({ LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
+    expect(langFromEnv({ LANG: 'zh_TW.UTF-8' })).toBe('zh-CN');
+    expect(langFromEnv({ LANG: 'zh' })).toBe('zh-CN');
+    expect(langFromEnv({ LC_ALL: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(langFromEnv({ LC_MESSAGES: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' })).toBe('zh-CN');
+    expect(langFromEnv({ LC_ALL: '', LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
+    expect(langFromEnv({ LANG: 'zu_ZA.UTF-8' })).toBe('en');
+  });
+  it('--lang wins over the environment, in both spellings', () => {
+    expect(langFromArgv(['--lang', 'zh-CN', 'import'], {})).toBe('zh-CN');
+    expect(langFromArgv(['import', '--lang=en'], { LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(langFromArgv(['import', '--', '--lang', 'zh-CN'], {})).toBe('en');
+    expect(langFromArgv(['--lang', 'fr'], { LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
+  });
+  it.each([
+    ['en', 'en'],
+    ['EN_us', 'en'],
+    ['zh', 'zh-CN'],
+    ['zh_CN', 'zh-CN'],
+    ['zh-Hans', 'zh-CN'],
+    ['fr', undefined],
+    ['english', undefined],
+  ])('parseLang(%j) = %j', (text, lang) => expect(parseLang(text)).toBe(lang));
+});
+
+describe('the messages', () => {
+  it('have the same keys in both languages, and every text is translated', () => {
+    expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
+    // Texts that are the same in both languages on purpose (a placeholder, a pass-through).
+    const same = new Set(['etaUnknown', 'errUsage']);
+    const sample = (v: unknown): string => (typeof v === 'function' ? String(v('A', 'B', 'C', 'D')) : JSON.stringify(v));
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      if (!same.has(key)) expect(sample(zhCN[key]), key).not.toBe(sample(en[key]));
+    }
+  });
+  it('every example has a caption in each language', () => {
+    for (const m of [messages('en'), messages('zh-CN')]) {
+      expect(m.exRoot).toHaveLength(EXAMPLES.root.length);
+      expect(m.exImport).toHaveLength(EXAMPLES.import.length);
+      expect(m.exJob).toHaveLength(EXAMPLES.job.length);
+      expect(m.exValidate).toHaveLength(EXAMPLES.validate.length);
+      expect(m.exOsVersions).toHaveLength(EXAMPLES.osVersions.length);
+      expect(m.exSandbox).toHaveLength(EXAMPLES.sandbox.length);
+    }
+  });
+  it('the exit codes listed in help are the same in both languages', () => {
+    const codes = (lines: string[]) => lines.map((l) => l.split(/\s+/)[0]);
+    expect(codes(zhCN.exitCodesHelp)).toEqual(codes(en.exitCodesHelp));
+    expect(codes(en.exitCodesHelp)).toEqual(['0', '1', '2', '3', '4', '130']);
+  });
+});
