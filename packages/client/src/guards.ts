@@ -54,42 +54,29 @@ export function attemptSignal(caller: AbortSignal | null | undefined, timeoutMs:
  * armed, bounds the time). Returns a Response whose body is in memory.
  */
 export async function settle(response: Response, maxResponseBytes: number): Promise<Response> {
-  const { status, headers } = response;
+  const { status, headers, body } = response;
   if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
-    await response.body?.cancel().catch(() => undefined);
+    await body?.cancel().catch(() => undefined);
     const location = headers.get('location') ?? undefined;
-    const requestId = headers.get('x-request-id') ?? undefined;
-    throw new ImsApiError(`IMS API ${status}: a redirect${location ? ` to ${location}` : ''} was refused; this client never follows redirects`, {
+    throw new ImsApiError(`IMS API ${status}: redirect${location ? ` to ${location}` : ''} refused; this client never follows redirects`, {
       status,
       body: '',
       location,
-      requestId,
+      requestId: headers.get('x-request-id') ?? undefined,
     });
   }
-  if (complete.has(response) || !response.body || maxResponseBytes === Infinity) return response;
-  if (Number(headers.get('content-length')) > maxResponseBytes) {
-    await response.body.cancel().catch(() => undefined);
-    throw new ResponseTooLargeError(maxResponseBytes);
-  }
-  const reader = response.body.getReader();
+  if (complete.has(response) || !body || maxResponseBytes === Infinity) return response;
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
+  // A declared length over the limit is refused before a byte is read.
+  let total = Number(headers.get('content-length')) > maxResponseBytes ? Infinity : 0;
+  while (total <= maxResponseBytes) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) return new Response(new Blob(chunks as BlobPart[]), { status, statusText: response.statusText, headers });
     total += value.byteLength;
-    if (total > maxResponseBytes) {
-      // Cancelling the stream closes the connection under it.
-      await reader.cancel().catch(() => undefined);
-      throw new ResponseTooLargeError(maxResponseBytes);
-    }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return new Response(bytes, { status, statusText: response.statusText, headers });
+  // Cancelling the stream closes the connection under it.
+  await reader.cancel().catch(() => undefined);
+  throw new ResponseTooLargeError(maxResponseBytes);
 }

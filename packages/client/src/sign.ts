@@ -1,6 +1,6 @@
 import type { AuthContext } from './auth.js';
 import { canonicalHeaders, canonicalQuery, canonicalUri, formatSdkDate, toSdkDate } from './canonical.js';
-import { needString } from './check.js';
+import { checkCredentials } from './check.js';
 import type { CryptoProvider } from './crypto-provider.js';
 
 export interface AkskCredentials {
@@ -52,10 +52,6 @@ export function sign(crypto: CryptoProvider, { ak, sk, securityToken }: AkskCred
   const requestHash = chain(payloadHash, (hash) => crypto.sha256Hex(canonical + hash));
   const signature = chain(requestHash, (hash) => crypto.hmacSha256Hex(sk, `${ALGORITHM}\n${date}\n${hash}`));
   return chain(signature, (value) => void (h.authorization = `${ALGORITHM} Access=${ak}, SignedHeaders=${signed}, Signature=${value}`));
-}
-
-export function checkCredentials(credentials: AkskCredentials | undefined): void {
-  for (const key of ['ak', 'sk'] as const) needString(credentials?.[key], `AK/SK credentials: \`${key}\` must be a non-empty string`);
 }
 
 /**
