@@ -2,6 +2,7 @@
 // browser's): a deadline, a size limit on the answer, and no redirect. A server that never answers, one
 // that answers forever, and one that points elsewhere must each end in a clear error, never a hang, an
 // out-of-memory or credentials sent to another origin.
+import { need } from './check.js';
 import { ImsApiError, ResponseTooLargeError, TimeoutError } from './errors.js';
 
 export interface Guards {
@@ -22,8 +23,8 @@ const MAX_TIMER = 2 ** 31 - 1;
 
 export function checkGuards(timeoutMs: number, maxResponseBytes: number): Guards {
   const ok = (n: number, max: number): boolean => n === Infinity || (typeof n === 'number' && n > 0 && n <= max);
-  if (!ok(timeoutMs, MAX_TIMER)) throw new TypeError(`timeoutMs must be a number of ms in (0, ${MAX_TIMER}] or Infinity`);
-  if (!ok(maxResponseBytes, Number.MAX_SAFE_INTEGER)) throw new TypeError('maxResponseBytes must be a number > 0 or Infinity');
+  need(ok(timeoutMs, MAX_TIMER), `timeoutMs must be a number of ms in (0, ${MAX_TIMER}] or Infinity`);
+  need(ok(maxResponseBytes, Number.MAX_SAFE_INTEGER), 'maxResponseBytes must be a number > 0 or Infinity');
   return { timeoutMs, maxResponseBytes };
 }
 
@@ -33,19 +34,10 @@ export function checkGuards(timeoutMs: number, maxResponseBytes: number): Guards
  */
 export function attemptSignal(caller: AbortSignal | null | undefined, timeoutMs: number): { signal: AbortSignal | undefined; done(): void } {
   if (timeoutMs === Infinity) return { signal: caller ?? undefined, done: () => undefined };
-  const controller = new AbortController();
-  const onAbort = (): void => controller.abort(caller?.reason);
-  // A signal aborted while the credentials were being fetched fires no event any more: forward it now.
-  if (caller?.aborted) onAbort();
-  else caller?.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(new TimeoutError(timeoutMs)), timeoutMs);
-  return {
-    signal: controller.signal,
-    done() {
-      clearTimeout(timer);
-      caller?.removeEventListener('abort', onAbort);
-    },
-  };
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new TimeoutError(timeoutMs)), timeoutMs);
+  // AbortSignal.any also carries over a caller's signal aborted while the credentials were being fetched.
+  return { signal: caller ? AbortSignal.any([caller, deadline.signal]) : deadline.signal, done: () => clearTimeout(timer) };
 }
 
 /**
