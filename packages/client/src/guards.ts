@@ -34,10 +34,20 @@ export function checkGuards(timeoutMs: number, maxResponseBytes: number): Guards
  */
 export function attemptSignal(caller: AbortSignal | null | undefined, timeoutMs: number): { signal: AbortSignal | undefined; done(): void } {
   if (timeoutMs === Infinity) return { signal: caller ?? undefined, done: () => undefined };
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new TimeoutError(timeoutMs)), timeoutMs);
-  // AbortSignal.any also carries over a caller's signal aborted while the credentials were being fetched.
-  return { signal: caller ? AbortSignal.any([caller, deadline.signal]) : deadline.signal, done: () => clearTimeout(timer) };
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort(caller?.reason);
+  // A signal aborted while the credentials were being fetched fires no event any more: forward it now.
+  // (Not AbortSignal.any: a long-lived caller signal would keep every attempt's signal alive in Node 20.)
+  if (caller?.aborted) onAbort();
+  else caller?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(new TimeoutError(timeoutMs)), timeoutMs);
+  return {
+    signal: controller.signal,
+    done() {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', onAbort);
+    },
+  };
 }
 
 /**
