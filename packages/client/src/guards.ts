@@ -35,19 +35,26 @@ export function checkGuards(timeoutMs: number, maxResponseBytes: number): Guards
 export function attemptSignal(caller: AbortSignal | null | undefined, timeoutMs: number): { signal: AbortSignal | undefined; done(): void } {
   if (timeoutMs === Infinity) return { signal: caller ?? undefined, done: () => undefined };
   const controller = new AbortController();
-  const onAbort = (): void => controller.abort(caller?.reason);
-  // A signal aborted while the credentials were being fetched fires no event any more: forward it now.
-  // (Not AbortSignal.any: a long-lived caller signal would keep every attempt's signal alive in Node 20.)
-  if (caller?.aborted) onAbort();
-  else caller?.addEventListener('abort', onAbort, { once: true });
+  const stop = whenAborted(caller, () => controller.abort(caller?.reason));
   const timer = setTimeout(() => controller.abort(new TimeoutError(timeoutMs)), timeoutMs);
   return {
     signal: controller.signal,
     done() {
       clearTimeout(timer);
-      caller?.removeEventListener('abort', onAbort);
+      stop();
     },
   };
+}
+
+/**
+ * Calls `onAbort` when `signal` aborts, at once if it already has (a signal aborted while the credentials
+ * were being fetched fires no event any more). Returns what stops listening. (Not AbortSignal.any: behind
+ * a long-lived caller signal it keeps every attempt's signal alive in Node 20, nodejs/node#55351.)
+ */
+export function whenAborted(signal: AbortSignal | null | undefined, onAbort: () => void): () => void {
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  return () => signal?.removeEventListener('abort', onAbort);
 }
 
 /**

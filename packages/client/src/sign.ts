@@ -55,6 +55,16 @@ export function sign(crypto: CryptoProvider, { ak, sk, securityToken }: AkskCred
 }
 
 /**
+ * What signing needs of a Request: its headers (lower-case names, one entry per name, without a previous
+ * Authorization) and its body bytes (`known`, else read from a clone so the Request stays usable).
+ */
+export async function readRequest(request: Request, known?: string): Promise<{ headers: Record<string, string>; body: string | Uint8Array | undefined }> {
+  const headers = Object.fromEntries(request.headers);
+  delete headers.authorization;
+  return { headers, body: known ?? (request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined) };
+}
+
+/**
  * signRequest for a given crypto provider: signs every header on the request plus `host` (from the URL,
  * unless the request carries one) and `X-Sdk-Date`, hashes the exact body bytes, and returns a new Request
  * carrying X-Sdk-Date, Authorization (and X-Security-Token).
@@ -62,14 +72,10 @@ export function sign(crypto: CryptoProvider, { ak, sk, securityToken }: AkskCred
 export function makeSignRequest(crypto: CryptoProvider) {
   return async function signRequest(request: Request, credentials: AkskCredentials, options: SignOptions = {}): Promise<Request> {
     checkCredentials(credentials);
-    // Headers iterates lower-case names, one entry per name.
-    const headers = Object.fromEntries(request.headers);
-    delete headers.authorization;
+    const { headers, body } = await readRequest(request);
     const existing = headers['x-sdk-date'];
     const date = options.date !== undefined ? toSdkDate(options.date, 'options.date') : existing ? toSdkDate(existing.trim(), 'X-Sdk-Date header') : formatSdkDate(new Date());
     const { host, pathname, searchParams } = new URL(request.url);
-    // Read from a clone so the caller's Request stays usable; the returned Request carries the same body.
-    const body = request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined;
     await sign(crypto, credentials, { method: request.method, host, pathname, query: searchParams, headers, body }, date);
     return new Request(request, { headers });
   };
