@@ -10,9 +10,8 @@ export function needString(value: unknown, message: string): asserts value is st
 }
 
 /**
- * What is wrong with AK/SK credentials (static, a provider's, or signRequest's), or undefined when they
- * can sign: `ak` and `sk` non-empty strings, `securityToken` and `projectId` too when given, `expiresAt` a
- * valid Date when given.
+ * What is wrong with the credentials a provider returned, or undefined when they can sign: `ak` and `sk`
+ * non-empty strings, `securityToken` and `projectId` too when given, `expiresAt` a valid Date when given.
  */
 export function credentialsProblem(value: unknown): string | undefined {
   const c = value as Record<string, unknown> | null | undefined;
@@ -25,8 +24,10 @@ export function credentialsProblem(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Credentials given as an argument: a TypeError naming what is wrong. */
+/**
+ * Credentials given as an argument (akskAuth's static ones, signRequest's): a TypeError naming a missing
+ * `ak` or `sk`. An empty optional field counts as not given, as it always has for static credentials.
+ */
 export function checkCredentials(value: unknown): void {
-  const problem = credentialsProblem(value);
-  need(!problem, `AK/SK credentials: ${problem}`);
+  for (const key of ['ak', 'sk']) needString((value as Record<string, unknown> | undefined)?.[key], `AK/SK credentials: \`${key}\` must be a non-empty string`);
 }
