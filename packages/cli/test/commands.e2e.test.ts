@@ -146,6 +146,7 @@ describe('--help, --version and usage errors', () => {
     const zh = await run([command, '--help'], { env: cleanEnv({ LANG: 'zh_CN.UTF-8' }) });
     expect(zh.stdout).toMatch(/示例：\n {2}# .+\n {2}\$ ims-quick-import /);
     expect(zh.stdout).toContain('选项：');
+    expect(zh.stdout).toMatch(new RegExp(`^用法： ims-quick-import ${command} \\[选项\\]`));
   });
 
   it('root help lists commands, credentials and exit codes', async () => {
