@@ -4,6 +4,7 @@
 // differs from the official one. The guide therefore shows numbers that are both recomputed and verified.
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { EDITIONS, type EditionText } from './i18n/locales.js';
 
 export interface AkskVector {
   id: string;
@@ -99,13 +100,13 @@ export function assertMatchesOfficial(vector: AkskVector, ours: WorkedExample): 
 const block = (lang: string, text: string): string => `\`\`\`${lang}\n${text.replace(/\n$/, '')}\n\`\`\``;
 
 /** The Markdown that replaces `<!-- generated:aksk-worked-example -->` in the authentication guide. */
-export function renderWorkedExample(vector: AkskVector = loadVector()): string {
+export function renderWorkedExample(vector: AkskVector = loadVector(), text: EditionText['workedExample'] = EDITIONS.en.workedExample): string {
   const ours = computeWorkedExample(vector.input);
   assertMatchesOfficial(vector, ours);
   const { input } = vector;
   const headerLines = Object.entries(input.headers).map(([k, v]) => `${k}: ${v}`);
   return [
-    `Fixed inputs (vector \`${vector.id}\` of Huawei's official Node.js signer; the AK and SK are made up):`,
+    text.inputs(vector.id),
     '',
     block('text', [
       `${input.method} ${input.url}`,
@@ -118,23 +119,23 @@ export function renderWorkedExample(vector: AkskVector = loadVector()): string {
       `SK = ${input.sk}`,
     ].join('\n')),
     '',
-    '**Step 1 — hash the body.** Lower-case hex SHA-256 of the exact bytes sent:',
+    text.step1,
     '',
     block('text', ours.payloadHash),
     '',
-    `**Step 2 — canonical request.** Method; the path with a trailing \`/\` (\`${ours.canonicalUri}\`); an empty query line; one \`name:value\` line per signed header, sorted; an empty line; the signed header names; the body hash:`,
+    text.step2(ours.canonicalUri),
     '',
     block('text', ours.canonicalRequest),
     '',
-    '**Step 3 — string to sign.** The algorithm, the `X-Sdk-Date` value and the hex SHA-256 of the canonical request:',
+    text.step3,
     '',
     block('text', ours.stringToSign),
     '',
-    '**Step 4 — signature.** Lower-case hex HMAC-SHA256 of the string to sign, keyed with the SK:',
+    text.step4,
     '',
     block('text', ours.signature),
     '',
-    '**Step 5 — header.** Send it with the signed headers:',
+    text.step5,
     '',
     block('http', `Authorization: ${ours.authorization}`),
   ].join('\n');

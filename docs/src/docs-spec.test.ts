@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSamples } from './code-samples.js';
 import { API_GROUP, deriveDocsSpec, GUIDE_GROUP } from './docs-spec.js';
 import { loadGuides } from './guides.js';
 import type { OpenApiDocument } from './openapi-types.js';
-import { SITE_SPEC } from './paths.js';
+import { EDITIONS } from './i18n/locales.js';
+import { editionDir, SITE_SPEC } from './paths.js';
+import { editionSource } from './site-build.js';
 import { bundlePath, listOperations, loadBundle } from './spec-source.js';
 
 const bundle = loadBundle();
@@ -65,5 +68,28 @@ describe('the built docs spec (dist/openapi.docs.json)', () => {
     for (const tag of guideTags) {
       expect(tag.description).not.toMatch(/\{\{spec:|<!--\s*(generated|include-svg):/);
     }
+  });
+});
+
+describe('the built Chinese docs spec (dist/zh-CN/openapi.docs.json)', () => {
+  const site = JSON.parse(readFileSync(join(editionDir(EDITIONS['zh-CN'].dir), 'openapi.docs.json'), 'utf8')) as OpenApiDocument;
+
+  it('is the current bundle with the zh-CN overlay applied, plus the Chinese guides and the same samples', () => {
+    const { doc } = editionSource(bundle, 'zh-CN');
+    const stripped = structuredClone(site);
+    stripped.tags = stripped.tags?.filter((t) => !t['x-traitTag']);
+    delete stripped['x-tagGroups'];
+    for (const { operation } of listOperations(stripped)) delete operation['x-codeSamples'];
+    expect(stripped).toEqual(doc);
+    const english = JSON.parse(readFileSync(SITE_SPEC, 'utf8')) as OpenApiDocument;
+    expect(listOperations(site).map((e) => e.operation['x-codeSamples'])).toEqual(listOperations(english).map((e) => e.operation['x-codeSamples']));
+  });
+
+  it('keeps the English guide and tag names (deep links stay the same) and shows Chinese names', () => {
+    const guideTags = site.tags?.filter((t) => t['x-traitTag']) ?? [];
+    expect(guideTags.map((t) => t.name)).toEqual(loadGuides().map((g) => g.title));
+    expect(guideTags.every((t) => /[\u4e00-\u9fff]/.test(t['x-displayName'] ?? ''))).toBe(true);
+    expect(site.tags?.filter((t) => !t['x-traitTag']).map((t) => t.name)).toEqual(bundle.tags?.map((t) => t.name));
+    expect(site['x-tagGroups']?.map((g) => g.name)).toEqual([EDITIONS['zh-CN'].groups.guides, EDITIONS['zh-CN'].groups.api]);
   });
 });

@@ -7,8 +7,11 @@ import type { OperationSamples } from './code-samples.js';
 import { listOperations } from './spec-source.js';
 
 export interface RenderedGuide {
+  /** the tag name: the English title in every edition, so deep links (#/getting-started/…) stay the same */
   title: string;
   markdown: string;
+  /** the sidebar title where it differs from the tag name (the Chinese edition) */
+  displayName?: string;
 }
 
 export const GUIDE_GROUP = 'Guides';
@@ -20,12 +23,22 @@ export const SAMPLE_LANGUAGES = [
   { label: 'TypeScript', lang: 'javascript', pick: (s: OperationSamples) => s.typescript },
 ] as const;
 
-export function deriveDocsSpec(bundle: OpenApiDocument, guides: RenderedGuide[], samples: OperationSamples[]): OpenApiDocument {
+export function deriveDocsSpec(
+  bundle: OpenApiDocument,
+  guides: RenderedGuide[],
+  samples: OperationSamples[],
+  groups: { guides: string; api: string } = { guides: GUIDE_GROUP, api: API_GROUP },
+): OpenApiDocument {
   const doc = structuredClone(bundle);
   const apiTags = doc.tags ?? [];
   const clash = guides.find((g) => apiTags.some((t) => t.name === g.title));
   if (clash) throw new Error(`Guide title "${clash.title}" is also an API tag; rename the guide`);
-  const guideTags: TagObject[] = guides.map((g) => ({ name: g.title, description: g.markdown, 'x-traitTag': true }));
+  const guideTags: TagObject[] = guides.map((g) => ({
+    name: g.title,
+    ...(g.displayName ? { 'x-displayName': g.displayName } : {}),
+    description: g.markdown,
+    'x-traitTag': true,
+  }));
   doc.tags = [...guideTags, ...apiTags];
 
   const used = new Set(listOperations(doc).flatMap((e) => e.operation.tags ?? []));
@@ -33,8 +46,8 @@ export function deriveDocsSpec(bundle: OpenApiDocument, guides: RenderedGuide[],
   if (untagged.length) throw new Error(`Operations without a tag would vanish under x-tagGroups: ${untagged.map((e) => e.operationId).join(', ')}`);
   const undeclared = [...used].filter((name) => !apiTags.some((t) => t.name === name));
   doc['x-tagGroups'] = [
-    { name: GUIDE_GROUP, tags: guideTags.map((t) => t.name) },
-    { name: API_GROUP, tags: [...apiTags.map((t) => t.name), ...undeclared] },
+    { name: groups.guides, tags: guideTags.map((t) => t.name) },
+    { name: groups.api, tags: [...apiTags.map((t) => t.name), ...undeclared] },
   ];
 
   const byId = new Map(samples.map((s) => [s.operationId, s]));

@@ -48,4 +48,26 @@ describe('error catalog', () => {
     if (first) delete first.message;
     expect(() => readCatalog(doc, 'ImgErrorCode')).toThrow(new RegExp(`${code?.replace('.', '\\.')}: message is missing`));
   });
+
+  it('leads with the Chinese message and hint in the Chinese edition, the English message beside it', () => {
+    const rows = renderErrorCatalog(bundle, 'zh-CN').split('\n').filter((line) => /^\| `/.test(line));
+    expect(renderErrorCatalog(bundle, 'zh-CN')).toContain('## IMG 错误码（镜像服务，共');
+    for (const entry of readCatalog(bundle, 'ImgErrorCode')) {
+      const row = rows.find((r) => r.startsWith(`| \`${entry.code}\``)) ?? '';
+      if (entry.zh) expect(row).toContain(`| ${cell(entry.zh)} (${cell(entry.message)}) |`);
+      if (entry.zhHint) expect(row).toMatch(new RegExp(`\\| ${cell(entry.zhHint).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\|$`));
+    }
+  });
+
+  it('falls back to English in the Chinese edition where the spec has no Chinese text', () => {
+    const doc = structuredClone(bundle) as OpenApiDocument;
+    const catalog = getPointer(doc, '#/components/schemas/ImgErrorCode/x-error-catalog') as Record<string, Record<string, unknown>>;
+    const [code, first] = Object.entries(catalog)[0] ?? [];
+    if (first) {
+      delete first.zh;
+      delete first.zhHint;
+    }
+    const row = renderErrorCatalog(doc, 'zh-CN').split('\n').find((r) => r.startsWith(`| \`${code}\``)) ?? '';
+    expect(row).toContain(`| ${cell(String(first?.message))} |`);
+  });
 });

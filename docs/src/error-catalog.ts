@@ -2,6 +2,7 @@
 // ApigwErrorCode): every code, its HTTP status, the field it concerns, the message and what to do, each in
 // English and Chinese. Generated at build time so the guide can never list a code the spec does not, or
 // miss one.
+import { EDITIONS, type EditionText, type Locale } from './i18n/locales.js';
 import type { OpenApiDocument } from './openapi-types.js';
 import { getPointer } from './spec-source.js';
 
@@ -53,32 +54,37 @@ export function cell(text: string | undefined): string {
  * Three columns, because the guide column of the page is narrow: the code with its HTTP status and field,
  * the message and what to do (each in English, then Chinese).
  */
-function table(entries: CatalogEntry[]): string {
-  const head = ['| Code | Message (中文) | What to do |', '|---|---|---|'];
+function table(entries: CatalogEntry[], text: EditionText['catalog'], chineseFirst: boolean): string {
+  const head = [text.columns, '|---|---|---|'];
   const rows = entries.map((e) => {
     const code = [`\`${e.code}\``, `HTTP ${e.status.join(' / ')}`, ...(e.field ? [`\`${e.field}\``] : [])].join('<br>');
-    const message = `${cell(e.message)}${e.zh ? ` (${cell(e.zh)})` : ''}`;
-    const todo = [e.hint, e.zhHint].filter(Boolean).map((t) => cell(t)).join('<br>') || '—';
+    // The Chinese edition leads with the Chinese message and hint (falling back to English where the spec
+    // has none) and keeps the English message beside it: it is what the service sends.
+    const [first, second] = chineseFirst ? [e.zh ?? e.message, e.zh ? e.message : undefined] : [e.message, e.zh];
+    const message = `${cell(first)}${second ? ` (${cell(second)})` : ''}`;
+    const hints = chineseFirst ? [e.zhHint ?? e.hint] : [e.hint, e.zhHint];
+    const todo = hints.filter(Boolean).map((t) => cell(t)).join('<br>') || '—';
     return `| ${code} | ${message} | ${todo} |`;
   });
   return [...head, ...rows].join('\n');
 }
 
 /** The Markdown that replaces `<!-- generated:error-catalog -->` in the errors guide. */
-export function renderErrorCatalog(doc: OpenApiDocument): string {
+export function renderErrorCatalog(doc: OpenApiDocument, locale: Locale = 'en'): string {
   const img = readCatalog(doc, 'ImgErrorCode');
   const apigw = readCatalog(doc, 'ApigwErrorCode');
+  const text = EDITIONS[locale].catalog;
   return [
-    `## IMG codes (image service, ${img.length} codes)`,
+    `## ${text.imgHeading(img.length)}`,
     '',
-    'Body: `{"error": {"code": "IMG.xxxx", "message": "…"}}`. Under each code: its HTTP status and, where there is one, the request field it concerns.',
+    text.imgBody,
     '',
-    table(img),
+    table(img, text, locale === 'zh-CN'),
     '',
-    `## APIGW codes (API gateway, ${apigw.length} codes)`,
+    `## ${text.apigwHeading(apigw.length)}`,
     '',
-    'Body: `{"error_code": "APIGW.xxxx", "error_msg": "…", "request_id": "…"}`. Some gateways write `APIG.` instead of `APIGW.`.',
+    text.apigwBody,
     '',
-    table(apigw),
+    table(apigw, text, locale === 'zh-CN'),
   ].join('\n');
 }

@@ -7,3 +7,6 @@ export const docsHtmlUrl: URL = new URL('./index.html', import.meta.url);
 
 /** file: URL of the docs-only OpenAPI document the page renders (the bundle plus guides and code samples). */
 export const docsSpecUrl: URL = new URL('./openapi.docs.json', import.meta.url);
+
+/** file: URL of the Chinese edition (dist/zh-CN/index.html); it links to ../index.html and back. */
+export const docsZhCnHtmlUrl: URL = new URL('./zh-CN/index.html', import.meta.url);

@@ -11,3 +11,6 @@ export const TEMPLATE_PATH = join(PACKAGE_DIR, 'template.hbs');
 export const SITE_HTML = join(DIST_DIR, 'index.html');
 export const SITE_SPEC = join(DIST_DIR, 'openapi.docs.json');
 export const DECISIONS_DIR = join(PACKAGE_DIR, 'decisions');
+export const I18N_DIR = join(PACKAGE_DIR, 'i18n');
+/** Where an edition's files go: dist/ for English, dist/zh-CN/ for Chinese. */
+export const editionDir = (dir: string): string => (dir ? join(DIST_DIR, dir) : DIST_DIR);

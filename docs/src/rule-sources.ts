@@ -2,6 +2,7 @@
 // whether breaking it is an error or only a warning, and the official source (`x-source`) it rests on.
 // Generated at build time, so the table can never name a rule the spec does not have, or a stale source.
 import { cell } from './error-catalog.js';
+import { EDITIONS, type Locale } from './i18n/locales.js';
 import type { Json, JsonObject, OpenApiDocument } from './openapi-types.js';
 import { getPointer } from './spec-source.js';
 
@@ -73,23 +74,11 @@ export function readRuleSources(doc: OpenApiDocument): RuleSource[] {
   return rules;
 }
 
-const SEVERITY: Record<Severity, string> = {
-  error: 'error',
-  warning: 'warning (error under strict)',
-  strict: 'strict profile only',
-};
-
 /** The Markdown that replaces `<!-- generated:rule-sources -->` in the differences guide. */
-export function renderRuleSources(doc: OpenApiDocument): string {
+export function renderRuleSources(doc: OpenApiDocument, locale: Locale = 'en'): string {
+  const text = EDITIONS[locale].ruleSources;
   const rules = readRuleSources(doc);
-  const rows = rules.map((r) => `| \`${r.where}\` | ${r.states.map(cell).join('<br>')} | ${SEVERITY[r.severity]} | ${r.sources.map(cell).join('<br>')} |`);
+  const rows = rules.map((r) => `| \`${r.where}\` | ${r.states.map(cell).join('<br>')} | ${text.severity[r.severity]} | ${r.sources.map(cell).join('<br>')} |`);
   const warnings = rules.filter((r) => r.severity === 'warning').length;
-  return [
-    `${rules.length} rules; ${warnings} of them no official source states, so the validators only warn about them by default.`,
-    'GoSDK = huaweicloud/huaweicloud-sdk-go-v3; OTC = opentelekomcloud-docs/image-management-service; HW-CN / HW-intl = Huawei Cloud API pages by id.',
-    '',
-    '| Where | Rule | Breaking it is | Source |',
-    '|---|---|---|---|',
-    ...rows,
-  ].join('\n');
+  return [text.summary(rules.length, warnings), text.legend, '', text.header, '|---|---|---|---|', ...rows].join('\n');
 }

@@ -13,11 +13,20 @@ export function operationHeading(page: Page, entry: OperationEntry): Locator {
   return page.locator('h1, h2, h3').filter({ hasText: new RegExp(`^\\s*${escape(title)}(?:\\s*deprecated)?\\s*$`, 'i') }).first();
 }
 
+/**
+ * Redoc's slug of a tag, as its bundled `slugify` makes it: characters outside slugify's default set
+ * dropped, runs of whitespace turned into `-`, lower case ("IAM (used by the client)" →
+ * "iam-(used-by-the-client)", parentheses kept).
+ */
+export function tagSlug(tag: string): string {
+  return tag.replace(/[^\w\s$*_+~.()'"!\-:@]+/g, '').trim().replace(/\s+/g, '-').toLowerCase();
+}
+
 /** Redoc's URL fragment of an operation: the tag's slug, then the operationId in lower case. */
 export function deepLink(entry: OperationEntry): string {
   const tag = entry.operation.tags?.[0];
   if (!tag) throw new Error(`${entry.operationId} has no tag`);
-  return `#/${tag.toLowerCase().replace(/[^a-z0-9]+/g, '-')}/${entry.operationId.toLowerCase()}`;
+  return `#/${tagSlug(tag)}/${entry.operationId.toLowerCase()}`;
 }
 
 /**
@@ -47,4 +56,22 @@ export async function openGuideSection(page: Page, guide: string, section: strin
   const heading = page.locator('h1, h2, h3').filter({ hasText: new RegExp(`^\\s*${escape(section)}\\s*$`) }).first();
   await heading.waitFor({ state: 'visible' });
   return heading;
+}
+
+/**
+ * Checks the request body's variants of the quick import: the ECS and BMS tabs show os_version and no
+ * os_type, the DataImage tab shows os_type. The tab labels are the discriminator's mapping keys, the same
+ * in every edition.
+ */
+export async function checkBodyVariants(page: Page): Promise<void> {
+  const body = page.locator('[id$="/request/body"]').first();
+  const field = (name: string) => body.locator(`[id$="/${name}"]`).filter({ visible: true });
+  for (const variant of ['ECS', 'BMS']) {
+    await page.getByRole('tab', { name: variant, exact: true }).first().click();
+    await field('os_version').first().waitFor({ state: 'visible' });
+    if ((await field('os_type').count()) !== 0) throw new Error(`the ${variant} tab shows os_type`);
+  }
+  await page.getByRole('tab', { name: 'DataImage', exact: true }).first().click();
+  await field('os_type').first().waitFor({ state: 'visible' });
+  await page.getByRole('tab', { name: 'DataImage', exact: true }).first().scrollIntoViewIfNeeded();
 }

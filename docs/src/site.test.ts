@@ -10,7 +10,7 @@ import { computeWorkedExample, loadVector } from './aksk-example.js';
 import { guardOutsideRequests, launchBrowser, type Browser } from './browser.js';
 import { readCatalog } from './error-catalog.js';
 import { ARTIFACTS_DIR, DIST_DIR, SITE_HTML } from './paths.js';
-import { deepLink, openFromSidebar, openGuideSection, operationHeading } from './site-pages.js';
+import { checkBodyVariants, deepLink, openFromSidebar, openGuideSection, operationHeading } from './site-pages.js';
 import { listOperations, loadBundle } from './spec-source.js';
 import { serveDirectory, type StaticServer } from './static-server.js';
 
@@ -50,16 +50,7 @@ describe.sequential('the site from file://', () => {
     const quickImport = operations.find((e) => e.operationId === 'importImageQuick');
     if (!quickImport) throw new Error('importImageQuick is not in the bundle');
     await openFromSidebar(page, quickImport);
-    const body = page.locator('[id$="/request/body"]').first();
-    const field = (name: string) => body.locator(`[id$="/${name}"]`).filter({ visible: true });
-    for (const variant of ['ECS', 'BMS']) {
-      await page.getByRole('tab', { name: variant, exact: true }).first().click();
-      await field('os_version').first().waitFor({ state: 'visible' });
-      expect(await field('os_type').count(), `${variant} shows no os_type`).toBe(0);
-    }
-    await page.getByRole('tab', { name: 'DataImage', exact: true }).first().click();
-    await field('os_type').first().waitFor({ state: 'visible' });
-    await page.getByRole('tab', { name: 'DataImage', exact: true }).first().scrollIntoViewIfNeeded();
+    await checkBodyVariants(page);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'quick-import-dataimage.png') });
   });
 

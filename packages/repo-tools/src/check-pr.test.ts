@@ -36,7 +36,7 @@ describe('check-pr CLI', () => {
     repo = createTempRepo(base);
     const res = cli(repo.dir, ['--only', 'speling']);
     expect(res.status).toBe(2);
-    expect(res.stderr).toBe('check:pr: unknown check "speling" (known: lint, api, drift, packages, size, workflows)\n');
+    expect(res.stderr).toBe('check:pr: unknown check "speling" (known: lint, api, drift, packages, size, workflows, translations)\n');
     expect(cli(repo.dir, ['--bsae', 'main']).status).toBe(2);
   });
 

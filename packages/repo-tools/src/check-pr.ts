@@ -10,6 +10,7 @@ import { isGitRepo, repoRoot, resolveBase } from './git.js';
 import { inGitHubActions, printResults, type CheckResult } from './report.js';
 import { isMainModule } from './run.js';
 import { workflowsCheck } from './workflow-lint.js';
+import { translations } from './translations.js';
 
 export const CHECKS = {
   lint: lintSpec,
@@ -18,6 +19,7 @@ export const CHECKS = {
   packages: packageLint,
   size: sizeBudgets,
   workflows: workflowsCheck,
+  translations,
 } as const;
 export type CheckName = keyof typeof CHECKS;
 
@@ -33,6 +35,8 @@ Checks (comma-separated names for --skip/--only): ${Object.keys(CHECKS).join(', 
   size      client <= 12 kB, validators <= 100 kB minified, with dependencies bundled (needs \`pnpm build\`)
   workflows actionlint on .github/workflows/*, actions pinned to commit SHAs, Node matrices and every
             published package's engines.node on the tested lines (20, 22, 24)
+  translations  the docs' zh-CN edition translates every spec text, guide and decision record, none
+            stale; prints the coverage (needs the docs tools, built by \`pnpm build\`)
 
 The base defaults to the merge base of HEAD with main (or origin/main). When HEAD is main itself, uncommitted
 work is compared with HEAD, and a clean tree with HEAD~1.
