@@ -1,13 +1,10 @@
 // Builds the one HTTP stack the CLI has: @ims-quick-import/client, configured from the global options.
-import { createImsClient, type ImsClient, SPEC_VERSION } from '@ims-quick-import/client';
-import pkg from '../package.json' with { type: 'json' };
+import { createImsClient, type ImsClient } from '@ims-quick-import/client';
 import { type Credentials, resolveCredentials } from './credentials.js';
 import { UsageError } from './errors.js';
 import type { Messages } from './i18n/index.js';
 import type { Output } from './io.js';
-
-export const CLI_VERSION: string = pkg.version;
-export { SPEC_VERSION };
+import { CLI_VERSION } from './version.js';
 
 /** Options every command that talks to the API takes (commander's optsWithGlobals()). */
 export interface GlobalOptions {
@@ -50,7 +47,7 @@ export function endpointOf(opts: GlobalOptions, env: NodeJS.ProcessEnv, m: Messa
 export function connect(opts: GlobalOptions, out: Output, m: Messages, extra: { fetch?: (baseUrl: string) => typeof fetch } = {}): Connection {
   const { baseUrl, region } = endpointOf(opts, out.io.env, m);
   const target = baseUrl ?? `https://ims.${region}.myhuaweicloud.com`;
-  const credentials = resolveCredentials(opts, out.io.env);
+  const credentials = resolveCredentials(opts, out.io.env, m);
   // Project id discovery asks IAM; with --endpoint (a proxy, the sandbox) only when told where IAM is.
   const iamEndpoint = opts.iamEndpoint || out.io.env.HUAWEICLOUD_SDK_IAM_ENDPOINT || undefined;
   out.addSecrets(() => [...credentials.secrets, ...credentials.auth.secrets()]);

@@ -3,6 +3,11 @@
 // variables, the profile file (HUAWEICLOUD_SDK_CREDENTIALS_FILE or ~/.huaweicloud/credentials), then the
 // ECS metadata service — asked lazily, on the first request that needs them.
 import { type Auth, akskAuth, defaultCredentials, tokenAuth } from '@ims-quick-import/client';
+import { UsageError } from './errors.js';
+import type { Messages } from './i18n/index.js';
+
+/** What an HTTP header value cannot carry (RFC 9110 field-value: visible ASCII, space, tab, obs-text). */
+const NOT_IN_HEADER = /[^\t\x20-\x7e\x80-\xff]/;
 
 /** The variables the printed curl of --dry-run reads secrets from (they are never printed). */
 export const TOKEN_VAR = 'IMS_AUTH_TOKEN';
@@ -23,9 +28,11 @@ export interface Credentials {
   secrets: string[];
 }
 
-export function resolveCredentials(flags: { token?: string | undefined; projectId?: string | undefined }, env: NodeJS.ProcessEnv): Credentials {
+export function resolveCredentials(flags: { token?: string | undefined; projectId?: string | undefined }, env: NodeJS.ProcessEnv, m: Messages): Credentials {
   const token = flags.token || env[TOKEN_VAR];
   if (token) {
+    // A pasted token with a newline would otherwise fail deep in the HTTP stack; say what is wrong instead.
+    if (NOT_IN_HEADER.test(token)) throw new UsageError(m.errHeaderChars(flags.token ? '--token' : TOKEN_VAR));
     // A token carries no project: ShowJob's path takes the flag, else the official variable.
     const projectId = flags.projectId || env.HUAWEICLOUD_SDK_PROJECT_ID || undefined;
     return { auth: tokenAuth(token), source: flags.token ? '--token' : TOKEN_VAR, secrets: [token], ...(projectId && { projectId }) };

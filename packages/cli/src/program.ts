@@ -1,14 +1,14 @@
 // The command line, with commander: every description, heading and error in the chosen language.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { importCommand } from './commands/import.js';
-import { jobCommand } from './commands/job.js';
-import { osVersionsCommand } from './commands/os-versions.js';
-import { validateCommand } from './commands/validate.js';
-import { CLI_VERSION, type GlobalOptions, SPEC_VERSION } from './connect.js';
+import type { GlobalOptions } from './connect.js';
 import type { Context } from './context.js';
 import { parseDuration } from './duration.js';
 import type { ExitCode } from './errors.js';
 import { parseLang, type Messages } from './i18n/index.js';
+import { CLI_VERSION, SPEC_VERSION } from './version.js';
+
+// Each command's module (and with it the client, the validators, log-update) is loaded only when that
+// command runs: `--help`, `--version` and `validate` start without the HTTP stack.
 
 const DEFAULT_TIMEOUT_MS = 60 * 60_000;
 const DEFAULT_POLL_MS = 5_000;
@@ -109,6 +109,7 @@ export function buildProgram(base: Omit<Context, 'globals'>, done: (code: ExitCo
   waitOptions(importCmd)
     .addHelpText('after', examplesText(m, m.exImport, EXAMPLES.import))
     .action(async (o, cmd: Command) => {
+      const { importCommand } = await import('./commands/import.js');
       done(await importCommand(ctxOf(cmd), { ...o, timeoutMs: o.timeout ?? DEFAULT_TIMEOUT_MS, pollIntervalMs: o.pollInterval ?? DEFAULT_POLL_MS }));
     });
 
@@ -116,6 +117,7 @@ export function buildProgram(base: Omit<Context, 'globals'>, done: (code: ExitCo
   waitOptions(jobCmd)
     .addHelpText('after', examplesText(m, m.exJob, EXAMPLES.job))
     .action(async (id: string, o, cmd: Command) => {
+      const { jobCommand } = await import('./commands/job.js');
       done(await jobCommand(ctxOf(cmd), id, { ...o, timeoutMs: o.timeout ?? DEFAULT_TIMEOUT_MS, pollIntervalMs: o.pollInterval ?? DEFAULT_POLL_MS }));
     });
 
@@ -126,7 +128,10 @@ export function buildProgram(base: Omit<Context, 'globals'>, done: (code: ExitCo
     .option('--strict', m.optStrict)
     .option('--json', m.optJson)
     .addHelpText('after', examplesText(m, m.exValidate, EXAMPLES.validate))
-    .action(async (files: string[], o, cmd: Command) => done(await validateCommand(ctxOf(cmd), files, o)));
+    .action(async (files: string[], o, cmd: Command) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      done(await validateCommand(ctxOf(cmd), files, o));
+    });
 
   program
     .command('os-versions')
@@ -135,7 +140,10 @@ export function buildProgram(base: Omit<Context, 'globals'>, done: (code: ExitCo
     .option('--platform <name>', m.optPlatform)
     .option('--json', m.optJson)
     .addHelpText('after', examplesText(m, m.exOsVersions, EXAMPLES.osVersions))
-    .action(async (o, cmd: Command) => done(await osVersionsCommand(ctxOf(cmd), o)));
+    .action(async (o, cmd: Command) => {
+      const { osVersionsCommand } = await import('./commands/os-versions.js');
+      done(await osVersionsCommand(ctxOf(cmd), o));
+    });
 
   // Listed for help only: runCli hands `sandbox …` to the sandbox's bin before commander sees it, so
   // flags such as --token reach the sandbox rather than this program.

@@ -1,5 +1,5 @@
 // Any error a command ends with → a message in the user's language and an exit code.
-import { CredentialsError, ImsApiError, JobFailedError, WaitTimeoutError } from '@ims-quick-import/client';
+import type { ImsApiError, JobFailedError } from '@ims-quick-import/client';
 import { EXIT, type ExitCode, UsageError } from './errors.js';
 import type { Messages } from './i18n/index.js';
 import type { Output } from './io.js';
@@ -12,6 +12,11 @@ function networkReason(error: Error): string | undefined {
   return [cause?.code, cause?.message].filter(Boolean).join(' ') || error.message;
 }
 
+/**
+ * The client's errors are told apart by `name` (part of its contract), not instanceof: this module is
+ * loaded by every command, and importing the client for its classes would load its HTTP stack for
+ * `validate` and `--help` too.
+ */
 export function reportError(error: unknown, out: Output, m: Messages, json: boolean): ExitCode {
   const e = error instanceof Error ? error : new Error(String(error));
   let code: ExitCode;
@@ -20,22 +25,28 @@ export function reportError(error: unknown, out: Output, m: Messages, json: bool
   if (e instanceof UsageError) {
     code = EXIT.usage;
     lines = [e.message, ...e.details];
-  } else if (e instanceof CredentialsError) {
+  } else if (e.name === 'CredentialsError') {
     // The chain found nothing (or a source failed): a setup problem, and nothing was sent. The client's
     // text lists each source and why; it never holds a secret.
     code = EXIT.usage;
     lines = [m.errNoCredentials, ...e.message.split('\n').map((l) => `  ${l}`)];
-  } else if (e instanceof ImsApiError) {
+  } else if (e.name === 'ImsApiError') {
+    const a = e as ImsApiError;
     code = EXIT.api;
-    lines = [m.apiError(e.status, e.code ?? '', e.requestId ?? '', e.message), ...(e.hint ? [m.hint(e.hint)] : [])];
-    fields = { status: e.status, code: e.code ?? null, requestId: e.requestId ?? null };
-  } else if (e instanceof JobFailedError) {
+    lines = [m.apiError(a.status, a.code ?? '', a.requestId ?? '', a.message), ...(a.hint ? [m.hint(a.hint)] : [])];
+    fields = { status: a.status, code: a.code ?? null, requestId: a.requestId ?? null };
+  } else if (e.name === 'JobFailedError') {
+    const f = e as JobFailedError;
     code = EXIT.jobFailed;
-    lines = [m.failed(e.jobId, e.errorCode ?? '', e.failReason ?? '')];
-    fields = { jobId: e.jobId, errorCode: e.errorCode ?? null };
-  } else if (e instanceof WaitTimeoutError) {
+    lines = [m.failed(f.jobId, f.errorCode ?? '', f.failReason ?? '')];
+    fields = { jobId: f.jobId, errorCode: f.errorCode ?? null };
+  } else if (e.name === 'WaitTimeoutError') {
     code = EXIT.waitTimeout;
     lines = [e.message];
+  } else if ((e as NodeJS.ErrnoException).code === 'ERR_INVALID_CHAR') {
+    // A credential (AK, security token) with a character no header may carry: a setup problem, nothing sent.
+    code = EXIT.usage;
+    lines = [m.errHeaderChars(/\["([^"]+)"\]/.exec(e.message)?.[1] ?? 'header')];
   } else if (e.name === 'TimeoutError') {
     code = EXIT.api;
     lines = [m.timeoutError(e.message)];

@@ -40,6 +40,11 @@ describe('runCli', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('cannot read /nonexistent.json (ENOENT)');
   });
+  it('with --json a usage error is also the final JSON object on stdout', async () => {
+    const r = await cli(['import', '--json', '--bogus']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toEqual({ event: 'error', exitCode: 2, message: 'unknown option --bogus' });
+  });
   it('a bad --endpoint is a usage error before any credentials are looked for', async () => {
     const r = await cli(['--endpoint', 'ftp://x', 'job', 'abc'], { IMS_AUTH_TOKEN: 'token-value' });
     expect(r.code).toBe(2);

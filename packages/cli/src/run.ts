@@ -42,9 +42,14 @@ export async function runCli(argv: readonly string[], io: Io = processIo(), sign
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
+      // `sandbox --help`: ours (translated), then the sandbox's own list of its flags.
+      if (e.code === 'commander.helpDisplayed' && command.name === 'sandbox') return sandboxCommand(['--help'], m, signals).catch((x: unknown) => reportError(x, out, m, false));
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
       if (e.code === 'commander.help') return EXIT.usage; // no command given: help went to stderr
-      out.err(`ims-quick-import: ${translateCommanderError(e, m)}`);
+      const message = translateCommanderError(e, m);
+      // With --json the last line of stdout is always the final object, usage errors included.
+      if (json) out.json({ event: 'error', exitCode: EXIT.usage, message });
+      out.err(`ims-quick-import: ${message}`);
       const name = command.name && COMMANDS.has(command.name) && command.name !== 'help' ? ` ${command.name}` : '';
       out.err(m.seeHelp(`ims-quick-import${name}`));
       return EXIT.usage;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oneLine, printable } from './text.js';
+import { displayWidth, oneLine, printable } from './text.js';
 
 describe('printable', () => {
   it('spells out escape sequences, BEL, CR and C1 controls; keeps newlines, tabs and any other text', () => {
@@ -9,4 +9,12 @@ describe('printable', () => {
     expect(printable(undefined)).toBe('');
   });
   it('oneLine also folds newlines and tabs', () => expect(oneLine('a\n\tb')).toBe('a b'));
+});
+
+describe('displayWidth', () => {
+  it('counts CJK and full-width characters as two columns', () => {
+    expect(displayWidth('OS_VERSION')).toBe(10);
+    expect(displayWidth('平台')).toBe(4);
+    expect(displayWidth('（用于）')).toBe(8);
+  });
 });

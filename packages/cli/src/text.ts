@@ -14,3 +14,10 @@ export function printable(text: unknown): string {
 
 /** As printable, and one line: for values shown inside a line (a task, a table cell). */
 export const oneLine = (text: unknown): string => printable(text).replace(/[\r\n\t]+/g, ' ');
+
+/** Terminal columns of a string: CJK and full-width characters take two (for aligning tables). */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
+  return w;
+}

@@ -117,11 +117,12 @@ describe('sandbox', () => {
     expect(listening.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
-  it('--help shows our help (both languages) with examples', async () => {
+  it('--help shows our help (both languages) with examples, then the sandbox\'s own list of flags', async () => {
     const r = await run(['--lang', 'zh-CN', 'sandbox', '--help'], { env: cleanEnv() });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('启动本地 API 沙箱');
     expect(r.stdout).toContain('示例：');
+    expect(r.stdout.indexOf('Usage: ims-sandbox')).toBeGreaterThan(r.stdout.indexOf('示例：'));
   });
 });
 
@@ -163,6 +164,16 @@ describe('--help, --version and usage errors', () => {
       const z = await run(args, { env: { ...tokenEnv, LANG: 'zh_CN.UTF-8' } });
       expect(z.code).toBe(2);
       expect(z.stderr).toMatch(zh);
+    }
+  });
+
+  it('a reader that goes away (| head -1) ends it quietly, without an EPIPE trace', async () => {
+    for (let i = 0; i < 3; i++) {
+      const s = start(['--help']);
+      s.child.stdout!.destroy(); // the reading end is closed before the first write
+      const r = await s.done;
+      expect(r.stderr).not.toContain('EPIPE');
+      expect(r.code).toBe(0);
     }
   });
 

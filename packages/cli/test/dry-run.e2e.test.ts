@@ -76,6 +76,12 @@ describe('--dry-run', () => {
     expect(JSON.parse((await bash(r.stdout)).stdout)).toMatchObject({ error_code: expect.stringMatching(/^APIGW\./) });
   });
 
+  it('--region picks the regional endpoint (nothing sent: the dry run stops at the fetch boundary)', async () => {
+    const r = await run(['--region', 'ap-southeast-1', '--token', TOKEN, 'import', ...SYSTEM_FLAGS, '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^curl -sS https:\/\/ims\.ap-southeast-1\.myhuaweicloud\.com\/v2\/cloudimages\/quickimport\/action \\/);
+  });
+
   it('a body with quotes and non-ASCII text survives the shell quoting byte for byte', async () => {
     const env = cleanEnv({ IMS_ENDPOINT: sandbox.url, HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
     const description = `it's "quoted" $HOME \`id\` 镜像 \\ end`;

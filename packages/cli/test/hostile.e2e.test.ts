@@ -13,6 +13,7 @@ let server: Server;
 let url: string;
 let dir: string;
 let elsewhere = 0; // requests that reached the redirect's target
+let received = 0; // requests that reached the server at all
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ims-cli-hostile-'));
@@ -21,6 +22,7 @@ beforeAll(async () => {
       res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': 'evil0001', ...headers });
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
     };
+    received++;
     const path = req.url ?? '';
     if (path.startsWith('/elsewhere')) {
       elsewhere++;
@@ -75,12 +77,29 @@ describe('a hostile peer', () => {
     }
   });
 
+  it('with --json, an API error is one final object with the status, code and request id', async () => {
+    const r = await run(['job', 'missing', '--json'], { env: env() });
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout.trim().split('\n').at(-1)!)).toMatchObject({ event: 'error', exitCode: 3, status: 404, code: 'APIGW.0101', requestId: 'evil0001' });
+  });
+
   it('nor through a key of a body file', async () => {
     const file = join(dir, 'evil.json');
     await writeFile(file, JSON.stringify({ name: 'x', os_version: 'Ubuntu 22.04 server 64bit', image_url: 'b:c.raw', min_disk: 40, [EVIL]: 1 }));
     const r = await run(['validate', file], { env: cleanEnv() });
     expect(r.code).toBe(2);
     clean(r.stdout + r.stderr);
+  });
+
+  it('a token or an AK with a CR/LF (header injection) is refused before anything is sent: exit 2', async () => {
+    const before = received;
+    const token = await run(['job', 'evil-job'], { env: cleanEnv({ IMS_ENDPOINT: url, IMS_AUTH_TOKEN: `${TOKEN}\r\nX-Injected: 1` }) });
+    expect(token.code).toBe(2);
+    expect(token.stderr).toContain('IMS_AUTH_TOKEN: holds a character an HTTP header cannot carry');
+    const ak = await run(['job', 'evil-job'], { env: cleanEnv({ IMS_ENDPOINT: url, HUAWEICLOUD_SDK_AK: 'AK\r\nX-Injected: 1', HUAWEICLOUD_SDK_SK: 'some-secret-key' }) });
+    expect(ak.code).toBe(2);
+    expect(ak.stderr + ak.stdout).not.toContain('some-secret-key');
+    expect(received).toBe(before);
   });
 
   it('a silent server: --request-timeout gives up (exit 3) instead of hanging', async () => {

@@ -89,6 +89,18 @@ describe('buildPagesTree', () => {
     expect(existsSync(join(out, 'v0.9.0/passwd'))).toBe(false);
   });
 
+  it('keeps the version folders of a previous tree whose versions.json is corrupt', () => {
+    const prev = join(tmp(), 'prev');
+    buildPagesTree({ docsDist: fixture('1.0.0'), out: prev });
+    for (const junk of ['{"versions": [', 'null', '{"versions": "1.0.0"}']) {
+      writeFileSync(join(prev, 'versions.json'), junk);
+      const logs: string[] = [];
+      expect(previousVersions(prev, (l) => logs.push(l))).toEqual(['1.0.0']);
+    }
+    const out = join(tmp(), 'site');
+    expect(buildPagesTree({ docsDist: fixture('1.1.0'), out, previous: prev }).versions.versions.map((v) => v.version)).toEqual(['1.1.0', '1.0.0']);
+  });
+
   it('never empties a folder it did not write, nor writes into the previous tree', () => {
     const mine = tmp();
     writeFileSync(join(mine, 'precious.txt'), 'keep me');

@@ -57,8 +57,13 @@ export function previousVersions(previous: string | undefined, log: (l: string) 
   const found = new Set<string>();
   const file = join(previous, 'versions.json');
   if (existsSync(file)) {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<VersionsFile>;
-    for (const v of data.versions ?? []) {
+    let data: Partial<VersionsFile> | null = null;
+    try {
+      data = JSON.parse(readFileSync(file, 'utf8')) as Partial<VersionsFile> | null;
+    } catch (e) {
+      log(`previous versions.json is unreadable (${(e as Error).message}): keeping the v<version>/ folders found`);
+    }
+    for (const v of Array.isArray(data?.versions) ? data.versions : []) {
       // The file comes from a branch anyone with push access can edit: only plain versions become paths.
       if (typeof v?.version === 'string' && VERSION.test(v.version)) found.add(v.version);
       else log(`previous versions.json: ignoring the entry ${JSON.stringify(v)}`);

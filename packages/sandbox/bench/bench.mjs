@@ -1,6 +1,8 @@
 // pnpm --filter @ims-quick-import/sandbox bench
-// 1. Quick-import requests/s on loopback (autocannon) against the sandbox and against Prism's mock of the
-//    same bundle, in one run, alternating, with the ratio printed.
+// 1. Quick-import requests/s on loopback (autocannon) against the sandbox, Prism's mock of the same bundle
+//    and a bare node:http JSON echo (bench/bare-echo.mjs), in one run, alternating rounds; prints three
+//    ratios: sandbox/Prism throughput (target ≥ 10×), sandbox/bare throughput (≥ 0.5×), and sandbox/Prism
+//    p99 latency (≤ 1×).
 // 2. Load: 10 000 imports over 100 connections against a sandbox with a journal; every job must reach a
 //    terminal state, none lost (also after a SIGKILL and restart); RSS printed.
 // Speed is measured here, never asserted in tests.
@@ -70,6 +72,15 @@ async function startPrism() {
   return { child, url };
 }
 
+async function startBare() {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(here, 'bare-echo.mjs'), String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  children.add(child);
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/`, {}, child);
+  return { child, url };
+}
+
 function stop(child, signal = 'SIGTERM') {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -118,31 +129,40 @@ async function main() {
   // ---- 1. sandbox vs Prism -------------------------------------------------------------------------
   const ours = await startSandboxProcess(['--buckets', root]); // default speed: jobs run (and touch the bucket) during the measurement
   const prism = await startPrism();
-  await throughput(ours.url, imageUrl, 2); // warm-up
-  await throughput(prism.url, imageUrl, 2);
-  const results = { sandbox: [], prism: [] };
+  const bare = await startBare();
+  const servers = { sandbox: ours, prism, bare };
+  for (const s of Object.values(servers)) await throughput(s.url, imageUrl, 2); // warm-up
+  const results = { sandbox: [], prism: [], bare: [] };
   for (let i = 0; i < ROUNDS; i++) {
-    results.sandbox.push(await throughput(ours.url, imageUrl, DURATION));
-    results.prism.push(await throughput(prism.url, imageUrl, DURATION));
+    for (const name of Object.keys(servers)) results[name].push(await throughput(servers[name].url, imageUrl, DURATION));
   }
   // Medians of alternating rounds, so a burst of load from elsewhere on the machine skews one round, not the result.
-  const median = (a) => {
-    const v = a.map((x) => x.rps).sort((x, y) => x - y);
+  const median = (a, key) => {
+    const v = a.map((x) => x[key]).sort((x, y) => x - y);
     return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   };
   for (let i = 0; i < ROUNDS; i++) {
-    for (const name of ['sandbox', 'prism']) {
+    for (const name of Object.keys(servers)) {
       const r = results[name][i];
       console.log(`round ${i + 1} ${name.padEnd(8)} ${r.rps.toFixed(0).padStart(7)} req/s  p99 ${String(r.p99).padStart(4)} ms  non-2xx ${r.non2xx}  errors ${r.errors}`);
     }
   }
-  const perRound = results.sandbox.map((r, i) => (r.rps / results.prism[i].rps).toFixed(1));
-  const ratio = median(results.sandbox) / median(results.prism);
-  console.log(`\nquick import: sandbox ${median(results.sandbox).toFixed(0)} req/s vs prism mock ${median(results.prism).toFixed(0)} req/s (medians) → ratio ${ratio.toFixed(2)}× (target ≥ 3×; per round ${perRound.join('×, ')}×)`);
+  const rps = Object.fromEntries(Object.keys(servers).map((n) => [n, median(results[n], 'rps')]));
+  const p99 = Object.fromEntries(Object.keys(servers).map((n) => [n, median(results[n], 'p99')]));
+  const per = (other) => results.sandbox.map((r, i) => (r.rps / results[other][i].rps).toFixed(2)).join('×, ');
+  console.log(`\nquick import (medians): sandbox ${rps.sandbox.toFixed(0)} req/s, p99 ${p99.sandbox} ms; prism mock ${rps.prism.toFixed(0)} req/s, p99 ${p99.prism} ms; bare node:http echo ${rps.bare.toFixed(0)} req/s, p99 ${p99.bare} ms`);
+  console.log(`  sandbox / prism throughput  ${(rps.sandbox / rps.prism).toFixed(2)}×  (target ≥ 10×; per round ${per('prism')}×)`);
+  console.log(`  sandbox / bare  throughput  ${(rps.sandbox / rps.bare).toFixed(2)}×  (target ≥ 0.5×; per round ${per('bare')}×)`);
+  console.log(`  sandbox / prism p99 latency ${(p99.sandbox / p99.prism).toFixed(2)}×  (target ≤ 1×)`);
+  await stop(bare.child);
   await stop(ours.child);
   await stop(prism.child);
 
   // ---- 2. load: 10 000 imports, 100 connections, journalled -------------------------------------------
+  if (LOAD === 0) {
+    await rm(root, { recursive: true, force: true });
+    return process.exit(0); // BENCH_LOAD=0: throughput only
+  }
   const state = join(root, 'jobs.jsonl');
   let sb = await startSandboxProcess(['--buckets', root, '--speed', '20', '--state', state]);
   const before = await rssMiB(sb.child.pid);

@@ -1,5 +1,6 @@
 // Authentication as Huawei's API gateway does it: an IAM token in X-Auth-Token, or an AK/SK signature.
-import { checkAkSkHeaders, constantTimeEqual, isAkSkAuthorization, type AkSkCredential } from './aksk-verify.js';
+import { timingSafeEqual } from 'node:crypto';
+import { checkAkSkHeaders, isAkSkAuthorization, type AkSkCredential } from './aksk-verify.js';
 import { gatewayError, imsError, type ErrorReply, type GatewayErrorBody, type ImsErrorBody } from './errors.js';
 
 export interface AuthConfig {
@@ -22,12 +23,14 @@ export interface AuthRequest {
 
 export class Authenticator {
   private readonly tokens: Set<string>;
+  private readonly tokenBytes: Buffer[];
   private readonly byAk: Map<string, AkSkCredential>;
   private readonly temporary: ((ak: string) => AkSkCredential | undefined) | undefined;
   readonly open: boolean;
 
   constructor(config: AuthConfig) {
     this.tokens = new Set(config.tokens ?? []);
+    this.tokenBytes = [...this.tokens].map((t) => Buffer.from(t, 'utf8'));
     this.byAk = new Map((config.credentials ?? []).map((c) => [c.ak, c]));
     this.temporary = config.temporary;
     // With no tokens, no credentials and no metadata emulation the sandbox runs open (see the README).
@@ -80,10 +83,15 @@ export class Authenticator {
     };
   }
 
-  /** Compares with every configured token in constant time, so timing reveals neither which nor how much matched. */
+  /**
+   * Compares with every configured token without an early exit, each comparison in constant time
+   * (timingSafeEqual), so timing reveals neither which token nor how much of one matched; only whether a
+   * configured token has the given length, which is no secret worth a hash per request.
+   */
   private knownToken(token: string): boolean {
+    const given = Buffer.from(token, 'utf8');
     let found = false;
-    for (const t of this.tokens) found = constantTimeEqual(token, t) || found;
+    for (const t of this.tokenBytes) found = (t.length === given.length ? timingSafeEqual(given, t) : timingSafeEqual(t, t) && false) || found;
     return found;
   }
 }

@@ -5,3 +5,4 @@ export { BASE_INIT_MS, BASE_RUN_MS, BASE_FAIL_MS } from './jobs.js';
 export { SPEC_VERSION } from './generated/spec-data.js';
 export { DEFAULT_PROJECT_ID, type IamProject } from './emulators/iam-projects.js';
 export { NO_AGENCY_MESSAGE, type EcsMetadataOptions } from './emulators/ecs-metadata.js';
+export { JournalDamagedError, JournalLockedError, type DamagedLine } from './journal.js';

@@ -5,6 +5,7 @@ import { newImageId, newJobId } from './ids.js';
 import { TERMINAL, type JobRecord } from './job-record.js';
 import { JournalUnavailableError, type Journal } from './journal.js';
 import { inspectImport, type ImportOutcome } from './obs.js';
+import { Schedule } from './schedule.js';
 
 /** Base timeline at speed 1: 1 s queued, 9 s importing; a failing file fails after 2 s of running. */
 export const BASE_INIT_MS = 1_000;
@@ -31,7 +32,10 @@ export interface JobStoreOptions {
 
 export class JobStore {
   private readonly jobs = new Map<string, JobRecord>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Every pending step of every job, behind one timer (see schedule.ts). */
+  private readonly steps = new Schedule();
+  /** Inspections of an object in flight, by object and min_disk: jobs starting together share one look. */
+  private readonly inspecting = new Map<string, Promise<ImportOutcome>>();
   /** Ids of finished jobs in the order they finished: eviction forgets from the front. */
   private readonly finished = new Set<string>();
   /** Steps whose snapshot the journal refused: the job keeps its last durable state until they re-run. */
@@ -105,14 +109,26 @@ export class JobStore {
 
   private schedule(fn: () => Promise<void>, ms: number): void {
     if (this.closed) return;
-    const t = setTimeout(() => {
-      this.timers.delete(t);
+    this.steps.add(ms, () => {
       fn().catch((e) => {
         if (e instanceof JournalUnavailableError) this.stalled.push(fn);
         else this.opts.onError?.(e);
       });
-    }, ms);
-    this.timers.add(t);
+    });
+  }
+
+  /**
+   * Looks at the object for `job`. Under load thousands of jobs of one object start within the same few
+   * milliseconds; they share the look already in flight (single flight) instead of each opening the file.
+   */
+  private inspect(job: JobRecord): Promise<ImportOutcome> {
+    const key = `${job.minDisk}\u0000${job.imageUrl}`;
+    let pending = this.inspecting.get(key);
+    if (!pending) {
+      pending = inspectImport(this.opts.bucketsDir, job.imageUrl, job.minDisk).finally(() => this.inspecting.delete(key));
+      this.inspecting.set(key, pending);
+    }
+    return pending;
   }
 
   private async commit(job: JobRecord, next: JobRecord): Promise<void> {
@@ -133,7 +149,7 @@ export class JobStore {
   private async decide(job: JobRecord): Promise<void> {
     let outcome: ImportOutcome;
     try {
-      outcome = await inspectImport(this.opts.bucketsDir, job.imageUrl, job.minDisk);
+      outcome = await this.inspect(job);
     } catch {
       // inspectImport answers every file-system error itself; this is a bug, and its message may hold a path.
       outcome = { ok: false, code: 'IMG.0057', reason: 'The image file cannot be read.' };
@@ -177,8 +193,7 @@ export class JobStore {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
+    this.steps.close();
     await this.opts.journal?.close();
   }
 }

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobRecord } from './job-record.js';
-import { Journal, JournalDamagedError, JournalLockedError } from './journal.js';
+import { holdLibuvThreads } from '../test/helpers/hold-threads.js';
+import { Journal, JournalDamagedError, JournalLockedError, JournalUnavailableError } from './journal.js';
 
 let dir: string;
 let file: string;
@@ -71,6 +72,30 @@ describe('Journal', () => {
     await journal.append(job(1, 'RUNNING'));
     await journal.close();
     expect((await Journal.replay(file))[0]!.status).toBe('RUNNING');
+  });
+});
+
+describe('a disk that stops answering', () => {
+  it('fails the append within the deadline instead of hanging, takes the late write back, and recovers', async () => {
+    const { journal } = await Journal.open(file, { writeDeadlineMs: 300, retryMs: 50 });
+    await journal.append(job(1, 'INIT'));
+    const release = await holdLibuvThreads();
+    let err: unknown;
+    try {
+      err = await journal.append(job(2, 'INIT')).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(JournalUnavailableError);
+      expect((err as JournalUnavailableError).code).toBe('ETIMEDOUT');
+      expect(journal.unavailable?.code).toBe('ETIMEDOUT');
+      await expect(journal.append(job(3, 'INIT'))).rejects.toBe(journal.unavailable); // at once, no waiting
+    } finally {
+      await release();
+    }
+    for (let i = 0; journal.unavailable && i < 200; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(journal.unavailable).toBeUndefined();
+    await journal.append(job(4, 'INIT'));
+    await journal.close();
+    // Job 2 was refused (its caller got an error), so it is not in the journal even though the OS wrote it late.
+    expect((await Journal.replay(file)).map((j) => j.id)).toEqual([hex(1), hex(4)]);
   });
 });
 

@@ -8,13 +8,13 @@
 // journal can be written again (a probe retries every `retryMs`). Opening takes the lock (journal-lock.ts),
 // refuses a read-only or damaged file (unless `repair`, which keeps a backup), and compacts atomically.
 import { constants } from 'node:fs';
-import { access, copyFile, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { copyFile, open, type FileHandle } from 'node:fs/promises';
 import type { JobRecord } from './job-record.js';
+import { compact, fsyncPath, refuseReadOnly } from './journal-file.js';
 import { JournalDamagedError, loadJournal, type DamagedLine } from './journal-load.js';
 import { lockJournal } from './journal-lock.js';
 
-export { JournalDamagedError } from './journal-load.js';
+export { JournalDamagedError, type DamagedLine } from './journal-load.js';
 export { JournalLockedError } from './journal-lock.js';
 
 /** Appends refused because the journal cannot be written; `code` is the OS's reason (ENOSPC, EFBIG, …). */
@@ -32,6 +32,8 @@ export interface JournalOptions {
   repair?: boolean;
   /** How often a failed journal is probed for being writable again. Default 1000 ms. */
   retryMs?: number;
+  /** A write + sync that has not returned after this long counts as failed (a hung disk). Default 10 000 ms. */
+  writeDeadlineMs?: number;
 }
 
 export interface OpenedJournal {
@@ -58,6 +60,9 @@ export class Journal {
   private size: number;
   private failure: JournalUnavailableError | undefined;
   private probeTimer: NodeJS.Timeout | undefined;
+  private probing = false;
+  /** A write given up on that the OS has not finished yet: nothing else touches the file until it settles. */
+  private abandonedWrite: Promise<void> | undefined;
   private readonly recoveryListeners: (() => void)[] = [];
   /** fsyncs done since open: with group commit, far fewer than appends (the tests and the bench read it). */
   commits = 0;
@@ -67,6 +72,7 @@ export class Journal {
     readonly file: string,
     size: number,
     private readonly retryMs: number,
+    private readonly writeDeadlineMs: number,
     private readonly unlock: () => Promise<void>,
   ) {
     this.size = size;
@@ -88,7 +94,7 @@ export class Journal {
       }
       await compact(file, loaded.jobs);
       const fh = await open(file, 'r+');
-      const journal = new Journal(fh, file, (await fh.stat()).size, opts.retryMs ?? 1000, unlock);
+      const journal = new Journal(fh, file, (await fh.stat()).size, opts.retryMs ?? 1000, opts.writeDeadlineMs ?? 10_000, unlock);
       return { journal, jobs: loaded.jobs, forgotten: loaded.forgotten, ...(repaired ? { repaired } : {}) };
     } catch (e) {
       await unlock();
@@ -155,8 +161,34 @@ export class Journal {
     }
   }
 
-  /** Writes `data` at the end of the last whole record until every byte is down, then fsyncs. */
+  /**
+   * Writes `data` after the last whole record and syncs it, or fails within `writeDeadlineMs`: a disk that
+   * stops answering turns into a 503, not into requests that hang. A write given up on is taken back
+   * (truncated) once the OS finishes it, since its callers were told it failed.
+   */
   private async writeDurably(data: Buffer): Promise<void> {
+    const attempt = { abandoned: false };
+    const work = this.writeAll(data, attempt);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        attempt.abandoned = true;
+        this.abandonedWrite = work.then(
+          () => undefined,
+          () => undefined,
+        );
+        reject(Object.assign(new Error(`the disk did not answer within ${this.writeDeadlineMs} ms`), { code: 'ETIMEDOUT' }));
+      }, this.writeDeadlineMs);
+    });
+    try {
+      await Promise.race([work, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Writes until every byte is down (a short write is continued, never ignored), then fdatasyncs. */
+  private async writeAll(data: Buffer, attempt: { abandoned: boolean }): Promise<void> {
     let done = 0;
     try {
       while (done < data.length) {
@@ -167,9 +199,10 @@ export class Journal {
       // fdatasync: flushes the data and the new file size (what replay needs), not the mtime — as
       // PostgreSQL's WAL does on Linux; it spares a file-system journal commit where it can.
       await this.fh.datasync();
+      if (attempt.abandoned) throw Object.assign(new Error('written after its deadline'), { code: 'ETIMEDOUT' });
       this.commits++;
     } catch (e) {
-      // Never leave a partial record for the next write to land after: cut back to the last whole one.
+      // Never leave a partial (or disowned) record for the next write to land after: cut back.
       if (done > 0) await this.fh.truncate(this.size).catch(() => undefined);
       throw e;
     }
@@ -185,13 +218,18 @@ export class Journal {
 
   /** Tries the disk with a blank line (which replay skips); on success, appends flow again. */
   private async probe(): Promise<void> {
-    if (this.closed || this.flushing || !this.failure) return;
+    if (this.closed || this.flushing || this.probing || !this.failure) return;
+    this.probing = true;
     try {
+      if (this.abandonedWrite) await this.abandonedWrite; // a hung write must settle before anything else
+      this.abandonedWrite = undefined;
       await this.fh.truncate(this.size); // drop whatever a short write may have left behind
       await this.writeDurably(Buffer.from('\n'));
     } catch (e) {
       this.failure = new JournalUnavailableError((e as NodeJS.ErrnoException).code ?? 'EIO');
       return;
+    } finally {
+      this.probing = false;
     }
     console.error(`ims-sandbox: the journal ${this.file} can be written again`);
     this.failure = undefined;
@@ -205,55 +243,9 @@ export class Journal {
     this.closed = true;
     clearInterval(this.probeTimer);
     while (this.flushScheduled || this.flushing) await (this.flushing ?? new Promise((r) => setImmediate(r)));
+    // A write the disk never finished must not keep the process from stopping.
+    if (this.abandonedWrite) await Promise.race([this.abandonedWrite, new Promise((r) => setTimeout(r, this.writeDeadlineMs).unref())]);
     await this.fh.close();
     await this.unlock();
-  }
-}
-
-/** A journal the user made read-only is a statement, not an obstacle: refuse instead of replacing it. */
-async function refuseReadOnly(file: string): Promise<void> {
-  const st = await stat(file).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') return undefined;
-    throw e;
-  });
-  if (!st) return;
-  if (!st.isFile()) throw new Error(`the state file ${file} is not a regular file`);
-  const writable = (st.mode & 0o222) !== 0 && (await access(file, constants.W_OK).then(() => true, () => false));
-  if (!writable) throw new Error(`the state file ${file} is read-only; make it writable (or pass another state file) — the sandbox will not replace it`);
-}
-
-/** Rewrites the journal as one line per kept job: temp file, fsync, rename over, fsync the directory. */
-async function compact(file: string, jobs: readonly JobRecord[]): Promise<void> {
-  const tmp = `${file}.compact-${process.pid}`;
-  const out = await open(tmp, 'w');
-  try {
-    try {
-      for (let i = 0; i < jobs.length; i += 1000) {
-        const chunk = Buffer.from(jobs.slice(i, i + 1000).map((j) => JSON.stringify(j) + '\n').join(''));
-        // writeFile on a FileHandle loops until the whole buffer is written (or throws).
-        await out.writeFile(chunk);
-      }
-      await out.sync();
-    } finally {
-      await out.close();
-    }
-    await rename(tmp, file);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined); // the journal itself is untouched: a full disk loses nothing
-    throw e;
-  }
-  await fsyncPath(dirname(file));
-}
-
-async function fsyncPath(path: string): Promise<void> {
-  try {
-    const d = await open(path, 'r');
-    try {
-      await d.sync();
-    } finally {
-      await d.close();
-    }
-  } catch {
-    // Some file systems refuse fsync on a directory; the rename is still atomic.
   }
 }

@@ -16,7 +16,8 @@ export type Locale = 'en' | 'zh-CN';
 
 /** `raw` is the body bytes; `contentType` the request's Content-Type header. */
 export function judgeQuickImport(raw: Buffer, contentType: string | undefined, locale: Locale): Judgement {
-  if (raw.length === 0 || raw.toString('utf8').trim() === '') return { ok: false, reply: imsError('IMG.0007'), warnings: NONE };
+  const text = raw.toString('utf8');
+  if (text.trim() === '') return { ok: false, reply: imsError('IMG.0007'), warnings: NONE };
   if (contentType !== undefined && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType.trim())) {
     return { ok: false, reply: imsError('IMG.0001', `The request message format is invalid: Content-Type must be application/json, not ${contentType}.`), warnings: NONE };
   }
@@ -25,7 +26,7 @@ export function judgeQuickImport(raw: Buffer, contentType: string | undefined, l
   }
   let body: unknown;
   try {
-    body = JSON.parse(raw.toString('utf8'));
+    body = JSON.parse(text);
   } catch (e) {
     return { ok: false, reply: imsError('IMG.0001', `The request message format is invalid: the body is not JSON (${(e as Error).message}).`), warnings: NONE };
   }

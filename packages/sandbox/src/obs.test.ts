@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { closeSync, constants, open as openCallback, openSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUCKET, makeBuckets } from '../test/helpers/buckets.js';
+import { holdLibuvThreads } from '../test/helpers/hold-threads.js';
 import { bitmapKey, inspectImport, objectPath } from './obs.js';
 
 let root: string;
@@ -84,20 +83,12 @@ describe('inspectImport', () => {
 
 describe('the deadline', () => {
   it('gives up on an object it cannot look at in time (a hung mount), naming only the object', async () => {
-    // Occupy every libuv thread the way a hung network mount does: blocking opens of FIFOs nobody writes.
-    const fifoDir = await mkdtemp(join(tmpdir(), 'ims-hung-'));
-    const threads = Number(process.env.UV_THREADPOOL_SIZE ?? 4);
-    const fifos = Array.from({ length: threads }, (_, i) => join(fifoDir, `hung${i}`));
-    for (const f of fifos) execFileSync('mkfifo', [f]);
-    const held = fifos.map((f) => new Promise<number>((res, rej) => openCallback(f, 'r', (e, fd) => (e ? rej(e) : res(fd)))));
+    const release = await holdLibuvThreads(); // what a hung network mount does to every fs call
     try {
       const r = await inspectImport(root, `${BUCKET}:images/good.zvhd2`, 10, { deadlineMs: 300 });
       expect(r).toEqual({ ok: false, code: 'IMG.0057', reason: `The image file images/good.zvhd2 in bucket ${BUCKET} could not be read within 0.3 s.` });
     } finally {
-      // A non-blocking writer, opened on this thread, lets each stuck reader through.
-      for (const f of fifos) closeSync(openSync(f, constants.O_WRONLY | constants.O_NONBLOCK));
-      for (const fd of await Promise.all(held)) closeSync(fd);
-      await rm(fifoDir, { recursive: true, force: true });
+      await release();
     }
   });
 });

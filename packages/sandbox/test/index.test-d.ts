@@ -1,5 +1,15 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { SPEC_VERSION, startSandbox, verifyAkSk, type AkSkResult, type Sandbox, type SandboxOptions } from '../src/index.js';
+import {
+  JournalDamagedError,
+  JournalLockedError,
+  SPEC_VERSION,
+  startSandbox,
+  verifyAkSk,
+  type AkSkResult,
+  type DamagedLine,
+  type Sandbox,
+  type SandboxOptions,
+} from '../src/index.js';
 
 describe('public types', () => {
   it('startSandbox takes the documented options and resolves to { url, close }', () => {
@@ -23,5 +33,15 @@ describe('public types', () => {
     const r = verifyAkSk({ method: 'GET', rawUrl: '/', headers: {}, body: new Uint8Array() }, () => undefined) as AkSkResult;
     if (r.ok) expectTypeOf(r.credential.sk).toEqualTypeOf<string>();
     else expectTypeOf(r.reason).toEqualTypeOf<string>();
+  });
+
+  it('journal errors carry what a caller needs to act on them', () => {
+    expectTypeOf<JournalLockedError['pid']>().toEqualTypeOf<number>();
+    expectTypeOf<JournalLockedError['file']>().toEqualTypeOf<string>();
+    expectTypeOf<JournalDamagedError['damaged']>().toEqualTypeOf<DamagedLine[]>();
+    expectTypeOf<DamagedLine>().toEqualTypeOf<{ line: number; reason: string }>();
+    expectTypeOf<SandboxOptions['repair']>().toEqualTypeOf<boolean | undefined>();
+    // @ts-expect-error repair is a flag, not a backup path
+    void startSandbox({ bucketsDir: '/tmp', repair: 'backup.jsonl' });
   });
 });

@@ -10,6 +10,7 @@ import { body, BUCKET, makeBuckets } from './helpers/buckets.js';
 import { call, pollJob } from './helpers/http.js';
 import { killAll, killHard, launch, launchOrRefuse } from './helpers/launch.js';
 import { responseErrors } from './helpers/spec.js';
+import { JournalLockedError, startSandbox } from '../src/index.js';
 
 const auth = { 'X-Auth-Token': 't' };
 let root: string;
@@ -109,6 +110,20 @@ describe('one sandbox per state file', () => {
     c.child.kill('SIGTERM');
     await new Promise((r) => c.child.once('exit', r));
     expect(await readdir(dir)).toEqual(['jobs.jsonl']); // a clean stop gives the lock back
+  });
+});
+
+describe('startSandbox and the lock', () => {
+  it('rejects a second sandbox on the file with JournalLockedError, and gives the lock back when it cannot listen', async () => {
+    const first = await startSandbox({ bucketsDir: root, stateFile: state, tokens: ['t'] });
+    const second = await startSandbox({ bucketsDir: root, stateFile: state, tokens: ['t'] }).catch((e: unknown) => e);
+    expect(second).toBeInstanceOf(JournalLockedError);
+    expect(second).toMatchObject({ file: state, pid: process.pid });
+    // Another state file, but the port is taken: the start fails and must not leave that file locked.
+    const other = join(dir, 'other.jsonl');
+    await expect(startSandbox({ bucketsDir: root, stateFile: other, port: first.port, tokens: ['t'] })).rejects.toThrow(/EADDRINUSE/);
+    await (await startSandbox({ bucketsDir: root, stateFile: other, tokens: ['t'] })).close();
+    await first.close();
   });
 });
 

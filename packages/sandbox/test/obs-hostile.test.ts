@@ -9,11 +9,13 @@ import { call, pollJob } from './helpers/http.js';
 import { killAll, launch } from './helpers/launch.js';
 
 const auth = { 'X-Auth-Token': 't' };
+const asRoot = process.getuid?.() === 0; // only root may make a device node
 let root: string;
 beforeAll(async () => {
   root = await makeBuckets();
   const images = join(root, BUCKET, 'images');
   for (let i = 0; i < 6; i++) execFileSync('mkfifo', [join(images, `fifo${i}.zvhd2`)]);
+  if (asRoot) execFileSync('mknod', [join(images, 'device.zvhd2'), 'c', '1', '5']); // /dev/zero: endless, never a file
   await writeFile(join(images, 'unreadable.zvhd2'), Buffer.alloc(1024));
   await chmod(join(images, 'unreadable.zvhd2'), 0o000);
   await mkdir(join(images, 'locked'));
@@ -44,9 +46,15 @@ describe('hostile objects', () => {
     }
   });
 
+  it.skipIf(!asRoot)('refuses a device node as an object', async () => {
+    const sb = await launch(['--buckets', root, '--port', '0', '--token', 't', '--speed', '1000']);
+    const { job } = await pollJob(sb.url, await importJob(sb.url, 'device.zvhd2'), auth, 400);
+    expect([job.status, job.error_code, job.fail_reason]).toEqual(['FAIL', 'IMG.0121', `The object images/device.zvhd2 in bucket ${BUCKET} is not a regular file.`]);
+  });
+
   it('says "permission denied" about the object, never the server path', async () => {
     // Root reads everything, so when the tests run as root the sandbox runs as nobody.
-    const asUser = process.getuid?.() === 0 ? { asUser: 65534 } : {};
+    const asUser = asRoot ? { asUser: 65534 } : {};
     const sb = await launch(['--buckets', root, '--port', '0', '--token', 't', '--speed', '1000'], asUser);
     for (const key of ['unreadable.zvhd2', 'locked/inside.zvhd2']) {
       const { job } = await pollJob(sb.url, await importJob(sb.url, key), auth, 400);

@@ -212,12 +212,18 @@ export function schemaIssues(view: Record<string, unknown>, locale: Locale): Sch
     // (Set by the builders during the call, like `deferred`.)
     const warnings = warned as ValidationIssue[] | undefined;
     if (warnings === undefined) return { all: issues, errors: issues, warnings: NONE };
-    // Few warnings are built per body (a linear scan beats a Set); some may have been dropped by Ajv.
-    if (warnings.length === issues.length && issues.every((i, k) => warnings[k] === i)) return { all: issues, errors: NONE, warnings: issues };
-    const errors: ValidationIssue[] = [];
-    const kept: ValidationIssue[] = [];
-    for (const i of issues) (warnings.includes(i) ? kept : errors).push(i);
-    return { all: issues, errors, warnings: kept };
+    // Few warnings are built per body (a linear scan beats a Set); some may have been dropped by Ajv
+    // (the `if` of a dependentSchemas rule), so each reported issue is looked up.
+    let errors: ValidationIssue[] | undefined;
+    let kept = 0;
+    for (let k = 0; k < issues.length; k++) {
+      const i = issues[k]!;
+      if (warnings.includes(i)) kept++;
+      else (errors ??= []).push(i);
+    }
+    // Usually every warning built is reported, in build order: then the builders' list is the answer.
+    const reported = kept === warnings.length ? warnings : kept === 0 ? NONE : issues.filter((i) => warnings.includes(i));
+    return { all: issues, errors: errors ?? NONE, warnings: reported };
   } finally {
     zh = outerZh;
     ruleIssues = outerRuleIssues;

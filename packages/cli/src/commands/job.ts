@@ -3,7 +3,7 @@ import type { Job } from '@ims-quick-import/client';
 import { connect } from '../connect.js';
 import { type Context, resumeCommand } from '../context.js';
 import { EXIT, type ExitCode, UsageError } from '../errors.js';
-import { oneLine } from '../text.js';
+import { displayWidth, oneLine } from '../text.js';
 import { follow, hintFor } from '../wait/follow.js';
 
 export interface JobOptions {
@@ -59,11 +59,4 @@ function describeJob(ctx: Context, jobId: string, job: Job, errorCode: string | 
   const shown = rows.filter(([, v]) => v !== undefined && v !== null && v !== '');
   const width = Math.max(...shown.map(([k]) => displayWidth(k)));
   return shown.map(([k, v]) => `${k}${' '.repeat(width - displayWidth(k))}  ${oneLine(v)}`);
-}
-
-/** Terminal columns of a string: CJK and full-width characters take two. */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
-  return w;
 }

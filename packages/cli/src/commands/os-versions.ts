@@ -3,8 +3,7 @@ import { ImsApiError } from '@ims-quick-import/client';
 import { connect } from '../connect.js';
 import type { Context } from '../context.js';
 import { EXIT, type ExitCode } from '../errors.js';
-import { oneLine } from '../text.js';
-import { displayWidth } from './job.js';
+import { displayWidth, oneLine } from '../text.js';
 
 interface OsVersion {
   platform?: string;

@@ -84,6 +84,7 @@ export const en = {
   errBodyRead: (file: string, reason: string) => `cannot read ${file} (${reason})`,
   errJsonParse: (file: string, reason: string, code: string) => `${file}: not JSON (${reason}) [${code}]`,
   errNoCredentials: 'no usable credentials; nothing was sent. Set IMS_AUTH_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or write a profile file. What was tried:',
+  errHeaderChars: (what: string) => `${what}: holds a character an HTTP header cannot carry (a newline or another control character?); check the credentials. Nothing was sent.`,
   errLegacyNeedsProject: '--legacy (ShowJob) needs a project id: --project-id, HUAWEICLOUD_SDK_PROJECT_ID, or AK/SK credentials',
   errEndpoint: (value: string) => `--endpoint: "${value}" is not an http(s) URL`,
   errSandboxMissing: (reason: string) => `cannot find the sandbox package (@ims-quick-import/sandbox): ${reason}`,
@@ -137,7 +138,7 @@ export const en = {
   exJob: ['the job now', 'wait for it (after Ctrl-C, or from another machine)', 'ShowJob (deprecated API) as JSON'],
   exValidate: ['several files at once', 'from standard input, with the stricter rules of older regions'],
   exOsVersions: ['every version, as a table', 'bare metal versions of Ubuntu, as JSON'],
-  exSandbox: ['a sandbox on port 8787 accepting one token, jobs 10× faster', 'its own help (flags: --buckets, --port, --token, --credentials, --open, --speed, --state)'],
+  exSandbox: ['a sandbox on port 8787 accepting one token, jobs 10× faster', 'this help, then ims-sandbox\'s own list of flags (--buckets, --port, --token, --credentials, --open, --speed, --state, …)'],
   version: (cli: string, spec: string) => `ims-quick-import ${cli} (spec ${spec})`,
 };
 

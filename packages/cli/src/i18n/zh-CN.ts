@@ -86,6 +86,7 @@ export const zhCN: Messages = {
   errBodyRead: (file, reason) => `无法读取 ${file}（${reason}）`,
   errJsonParse: (file, reason, code) => `${file}：不是 JSON（${reason}）【${code}】`,
   errNoCredentials: '没有可用的凭证；未发送任何请求。请设置 IMS_AUTH_TOKEN，或 HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK，或编写凭证文件。已尝试的来源：',
+  errHeaderChars: (what) => `${what}：含有 HTTP 请求头不能携带的字符（换行或其他控制字符？）；请检查凭证。未发送任何请求。`,
   errLegacyNeedsProject: '--legacy（ShowJob）需要项目 ID：--project-id、HUAWEICLOUD_SDK_PROJECT_ID，或使用 AK/SK 凭证',
   errEndpoint: (value) => `--endpoint：“${value}”不是 http(s) URL`,
   errSandboxMissing: (reason) => `找不到沙箱包（@ims-quick-import/sandbox）：${reason}`,
@@ -138,6 +139,6 @@ export const zhCN: Messages = {
   exJob: ['任务当前状态', '等待任务结束（Ctrl-C 之后，或在另一台机器上）', '以 JSON 显示 ShowJob（已废弃的接口）'],
   exValidate: ['一次校验多个文件', '从标准输入读取，并应用较早区域的更严格规则'],
   exOsVersions: ['全部版本，表格形式', 'Ubuntu 的裸金属版本，JSON 形式'],
-  exSandbox: ['在 8787 端口启动沙箱，只接受一个令牌，任务快 10 倍', '沙箱自己的帮助（选项：--buckets、--port、--token、--credentials、--open、--speed、--state）'],
+  exSandbox: ['在 8787 端口启动沙箱，只接受一个令牌，任务快 10 倍', '本帮助，随后是 ims-sandbox 自己的选项列表（英文；--buckets、--port、--token、--credentials、--open、--speed、--state 等）'],
   version: (cli, spec) => `ims-quick-import ${cli}（spec ${spec}）`,
 };

@@ -21,9 +21,12 @@ export interface FollowOptions {
   signals?: Pick<NodeJS.Process, 'on' | 'off'>;
 }
 
-export function pickView(out: Output, m: Messages, json: boolean): WaitView {
+export async function pickView(out: Output, m: Messages, json: boolean): Promise<WaitView> {
   if (json) return new JsonView(out);
-  return out.io.stderr.isTTY ? new BarView(out, m) : new LineView(out, m);
+  if (!out.io.stderr.isTTY) return new LineView(out, m);
+  // log-update (and its dependencies) is the slowest module to load: only a terminal gets it.
+  const { createLogUpdate } = await import('log-update');
+  return new BarView(out, m, createLogUpdate);
 }
 
 /** The catalog's hint for an IMG code, in the user's language. */
@@ -33,7 +36,7 @@ export function hintFor(code: string | undefined, lang: Lang): string | undefine
 }
 
 export async function follow(client: ImsClient, o: FollowOptions, out: Output, m: Messages, lang: Lang): Promise<ExitCode> {
-  const view = pickView(out, m, o.json);
+  const view = await pickView(out, m, o.json);
   const stop = new AbortController();
   const signals = o.signals ?? process;
   let interrupts = 0;

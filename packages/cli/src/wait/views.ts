@@ -1,6 +1,6 @@
 // How a wait is shown: a live bar on a terminal, one line per change elsewhere, or NDJSON with --json.
 import type { JobProgressEvent } from '@ims-quick-import/client';
-import { createLogUpdate } from 'log-update';
+import type { createLogUpdate } from 'log-update';
 import { clock } from '../duration.js';
 import type { Messages } from '../i18n/index.js';
 import type { Output } from '../io.js';
@@ -77,15 +77,17 @@ export class BarView implements WaitView {
   private etaMs: number | undefined;
   private frame = 0;
 
+  /** `logUpdate` is log-update's createLogUpdate, loaded by pickView only when a bar is drawn. */
   constructor(
     private readonly out: Output,
     private readonly m: Messages,
+    logUpdate: typeof createLogUpdate,
   ) {
     // A pseudo-terminal may report 0 rows and columns (no size set, e.g. under `script` in CI), which
     // log-update takes literally and draws nothing; such a terminal is given the usual 80×24.
     const tty = out.io.stderr as NodeJS.WriteStream;
     const stream = { isTTY: true, write: (s: string) => tty.write(s), get columns() { return tty.columns || 80; }, get rows() { return tty.rows || 24; } };
-    this.draw = createLogUpdate(stream as unknown as NodeJS.WriteStream, { showCursor: false });
+    this.draw = logUpdate(stream as unknown as NodeJS.WriteStream, { showCursor: false });
   }
 
   start(jobId: string): void {

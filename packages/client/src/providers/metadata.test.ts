@@ -86,6 +86,11 @@ describe('fromEcsMetadata', () => {
     expect(error.message).not.toContain(SECRET);
   });
 
+  it('an answer larger than 64 KiB is cut off, not kept', async () => {
+    const s = await serve((rec) => (rec.method === 'PUT' ? { text: 'session' } : { text: 'x'.repeat(1024 * 1024) }));
+    await expect(fromEcsMetadata({ endpoint: s.url })()).rejects.toThrow(/securitykey failed \(ResponseTooLargeError/);
+  });
+
   it('defaults to the real address, which the tests never call', () => {
     expect(METADATA_ENDPOINT).toBe('http://169.254.169.254');
     expect(fromEcsMetadata().source).toBe('ECS metadata http://169.254.169.254');

@@ -1,0 +1,53 @@
+// The journal's whole-file operations: refusing a read-only file, compacting atomically, syncing a path.
+import { constants } from 'node:fs';
+import { access, open, rename, stat, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { JobRecord } from './job-record.js';
+
+/** A journal the user made read-only is a statement, not an obstacle: refuse instead of replacing it. */
+export async function refuseReadOnly(file: string): Promise<void> {
+  const st = await stat(file).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined;
+    throw e;
+  });
+  if (!st) return;
+  if (!st.isFile()) throw new Error(`the state file ${file} is not a regular file`);
+  const writable = (st.mode & 0o222) !== 0 && (await access(file, constants.W_OK).then(() => true, () => false));
+  if (!writable) throw new Error(`the state file ${file} is read-only; make it writable (or pass another state file) — the sandbox will not replace it`);
+}
+
+/** Rewrites the journal as one line per kept job: temp file, fsync, rename over, fsync the directory. */
+export async function compact(file: string, jobs: readonly JobRecord[]): Promise<void> {
+  const tmp = `${file}.compact-${process.pid}`;
+  const out = await open(tmp, 'w');
+  try {
+    try {
+      for (let i = 0; i < jobs.length; i += 1000) {
+        const chunk = Buffer.from(jobs.slice(i, i + 1000).map((j) => JSON.stringify(j) + '\n').join(''));
+        // writeFile on a FileHandle loops until the whole buffer is written (or throws).
+        await out.writeFile(chunk);
+      }
+      await out.sync();
+    } finally {
+      await out.close();
+    }
+    await rename(tmp, file);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined); // the journal itself is untouched: a full disk loses nothing
+    throw e;
+  }
+  await fsyncPath(dirname(file));
+}
+
+export async function fsyncPath(path: string): Promise<void> {
+  try {
+    const d = await open(path, 'r');
+    try {
+      await d.sync();
+    } finally {
+      await d.close();
+    }
+  } catch {
+    // Some file systems refuse fsync on a directory; the rename is still atomic.
+  }
+}
