@@ -61,6 +61,14 @@ describe('the first view, before Redoc runs', () => {
     });
   }
 
+  it("shows a guide's section from the guide's snapshot", async () => {
+    const { page, outside } = await pageWithoutRedoc();
+    await page.goto(`${pathToFileURL(SITE_HTML).href}#/authentication/worked-example`);
+    await page.locator('#redoc main h1, #redoc main h2').filter({ hasText: /^\s*Worked example\s*$/ }).first().waitFor({ state: 'visible' });
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
   it('shows no operation without the snapshots (the check can fail)', async () => {
     const { page } = await pageWithoutRedoc({ dropSnapshots: true });
     const [first] = listOperations(bundle);

@@ -72,6 +72,20 @@ describe.sequential('the Chinese edition from file://', () => {
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'zh-quick-import-dataimage.png') });
   });
 
+  it('finds Chinese text with the search box (数据盘 → the data-disk example)', async () => {
+    await page.getByText('Search', { exact: false }).first().click();
+    const input = page.getByPlaceholder(/search/i).first();
+    await input.waitFor({ state: 'visible' });
+    await input.fill('数据盘');
+    const dataDisk = zh.doc.components?.examples?.DataDisk as { summary?: string } | undefined;
+    if (!dataDisk?.summary) throw new Error('the DataDisk example has no summary');
+    const hit = page.getByText(/^request examples →/).first();
+    await hit.waitFor({ state: 'visible' });
+    expect(await hit.evaluate((e) => e.parentElement?.textContent ?? '')).toContain(dataDisk.summary);
+    await page.keyboard.press('Escape');
+    await input.waitFor({ state: 'hidden' });
+  });
+
   it('shows a guide in Chinese: the AK/SK worked example with its Chinese steps and signature', async () => {
     await openGuideSection(page, guideTitle('02-authentication.md'), '计算示例');
     await page.getByText('第 1 步：计算请求体哈希。', { exact: false }).first().waitFor({ state: 'visible' });

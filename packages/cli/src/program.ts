@@ -5,6 +5,7 @@ import type { Context } from './context.js';
 import { parseDuration } from './duration.js';
 import type { ExitCode } from './errors.js';
 import { parseLang, type Messages } from './i18n/index.js';
+import { displayWidth } from './text.js';
 import { CLI_VERSION, SPEC_VERSION } from './version.js';
 
 // Each command's module (and with it the client, the validators, log-update) is loaded only when that
@@ -68,7 +69,15 @@ export function buildProgram(base: Omit<Context, 'globals'>, done: (code: ExitCo
     .option('--iam-endpoint <url>', m.optIamEndpoint)
     .option('--token <token>', m.optToken)
     .addOption(new Option('--request-timeout <duration>', m.optRequestTimeout).argParser(duration('--request-timeout', m)))
-    .configureHelp({ showGlobalOptions: true, styleTitle: (title) => titles[title] ?? title })
+    .configureHelp({
+      showGlobalOptions: true,
+      styleTitle: (title) => titles[title] ?? title,
+      // The usage line's placeholders, in the user's language; columns are counted as a terminal shows them.
+      styleOptionText: (text) => (text === '[options]' ? m.usageOptions : text),
+      styleSubcommandText: (text) => (text === '[command]' ? m.usageCommand : text),
+      // eslint-disable-next-line no-control-regex
+      displayWidth: (text) => displayWidth(text.replace(/\u001b\[[0-9;]*m/g, '')),
+    })
     .configureOutput({
       writeOut: (s) => void out.io.stdout.write(s),
       writeErr: (s) => void out.io.stderr.write(s),

@@ -29,7 +29,9 @@ export function reportError(error: unknown, out: Output, m: Messages, json: bool
     // The chain found nothing (or a source failed): a setup problem, and nothing was sent. The client's
     // text lists each source and why; it never holds a secret.
     code = EXIT.usage;
-    lines = [m.errNoCredentials, ...e.message.split('\n').map((l) => `  ${l}`)];
+    // The chain's message is a heading our own line replaces, then one "- source: reason" line per source.
+    const tried = e.message.split('\n').filter((l) => l.startsWith('- '));
+    lines = [m.errNoCredentials, ...(tried.length ? tried : [e.message]).map((l) => `  ${l}`)];
   } else if (e.name === 'ImsApiError') {
     const a = e as ImsApiError;
     code = EXIT.api;

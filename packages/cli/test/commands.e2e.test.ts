@@ -117,6 +117,12 @@ describe('sandbox', () => {
     expect(listening.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
+  it("passes the sandbox's own refusal and exit code through: no auth and no --open is exit 2", async () => {
+    const r = await run(['sandbox', '--buckets', dir, '--port', '0'], { env: cleanEnv() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('refusing to start with no authentication');
+  });
+
   it('--help shows our help (both languages) with examples, then the sandbox\'s own list of flags', async () => {
     const r = await run(['--lang', 'zh-CN', 'sandbox', '--help'], { env: cleanEnv() });
     expect(r.code).toBe(0);
@@ -140,6 +146,7 @@ describe('--help, --version and usage errors', () => {
     const zh = await run([command, '--help'], { env: cleanEnv({ LANG: 'zh_CN.UTF-8' }) });
     expect(zh.stdout).toMatch(/示例：\n {2}# .+\n {2}\$ ims-quick-import /);
     expect(zh.stdout).toContain('选项：');
+    expect(zh.stdout).toMatch(new RegExp(`^用法： ims-quick-import ${command} \\[选项\\]`));
   });
 
   it('root help lists commands, credentials and exit codes', async () => {

@@ -48,6 +48,11 @@ describe('akskAuth', () => {
     // @ts-expect-error -- sk missing
     expect(() => akskAuth({ ak: 'a' })).toThrow(/`sk` must be a non-empty string/);
   });
+  it('takes an empty optional field of static credentials as not given (HW_PROJECT_ID= in a shell)', () => {
+    const auth = akskAuth({ ak: 'AK1234', sk: 'SK-secret-1', projectId: '', securityToken: '' });
+    expect(JSON.stringify(auth)).toBe('{"kind":"aksk","ak":"AK1234"}');
+    expect(auth.secrets()).toEqual(['SK-secret-1']);
+  });
   it('shows AK and project id, never the SK', () => {
     const auth = akskAuth({ ak: 'AK1234', sk: 'SK-secret-1', projectId: 'p1' });
     expect(JSON.stringify(auth)).toBe('{"kind":"aksk","ak":"AK1234","projectId":"p1"}');

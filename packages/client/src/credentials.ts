@@ -1,7 +1,7 @@
 // AK/SK credentials, static or from a provider (a function), kept fresh for akskAuth. Shared by both
 // builds; the providers that read the environment, a file or the ECS metadata service are in the Node
 // build (src/providers/).
-import { needString } from './check.js';
+import { checkCredentials, credentialsProblem } from './check.js';
 import { describe, redact } from './secrets.js';
 
 /** AK/SK credentials; temporary ones (STS, ECS agency) carry a security token and an expiry. */
@@ -45,61 +45,48 @@ export interface CredentialCache {
 
 /** A Credentials copy that prints, inspects and serializes without its SK and token. */
 export function sealed(c: Credentials, source: string): Credentials {
-  const copy: Credentials = { ak: c.ak, sk: c.sk };
-  if (c.securityToken) copy.securityToken = c.securityToken;
-  if (c.projectId) copy.projectId = c.projectId;
-  if (c.expiresAt) copy.expiresAt = c.expiresAt;
-  const summary: Record<string, unknown> = { ak: c.ak, source, ...(c.projectId && { projectId: c.projectId }), ...(c.expiresAt && { expiresAt: c.expiresAt }) };
+  const shown = { ak: c.ak, ...(c.projectId && { projectId: c.projectId }), ...(c.expiresAt && { expiresAt: c.expiresAt }) };
   // The secrets stay readable as properties for the signer, but not enumerable: JSON, inspect and spread skip them.
-  Object.defineProperty(copy, 'sk', { enumerable: false });
-  if (copy.securityToken) Object.defineProperty(copy, 'securityToken', { enumerable: false });
-  return describe(copy, 'Credentials', summary);
+  const copy = Object.defineProperties({ ...shown }, { sk: { value: c.sk }, ...(c.securityToken && { securityToken: { value: c.securityToken } }) });
+  return describe(copy as Credentials, 'Credentials', { ...shown, source });
 }
-
-function validate(value: unknown, source: string): Credentials {
-  const c = value as Partial<Credentials> | null | undefined;
-  const bad = (what: string): CredentialsError => new CredentialsError(`Credentials from ${source}: ${what}`, source);
-  if (!c || typeof c !== 'object') throw bad('the provider returned no credentials object');
-  for (const key of ['ak', 'sk'] as const) if (typeof c[key] !== 'string' || !c[key]) throw bad(`\`${key}\` must be a non-empty string`);
-  for (const key of ['securityToken', 'projectId'] as const) if (c[key] !== undefined && (typeof c[key] !== 'string' || !c[key])) throw bad(`\`${key}\` must be a non-empty string when given`);
-  if (c.expiresAt !== undefined && !(c.expiresAt instanceof Date && !Number.isNaN(c.expiresAt.getTime()))) throw bad('`expiresAt` must be a valid Date when given');
-  return c as Credentials;
-}
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Static credentials (checked now) or a provider (asked on first use and before expiry, one call at a time). */
 export function credentialCache(input: Credentials | CredentialsProvider): CredentialCache {
+  const seen: string[] = [];
+  /** Remembers the secrets of credentials about to be used (for redaction), and seals them. */
+  const keep = (c: Credentials, source: string): Credentials => {
+    for (const secret of [c.sk, c.securityToken]) if (secret && !seen.includes(secret)) seen.push(secret);
+    seen.splice(0, Math.max(0, seen.length - REMEMBERED));
+    return sealed(c, source);
+  };
   if (typeof input !== 'function') {
-    for (const key of ['ak', 'sk'] as const) needString((input as Partial<Credentials> | undefined)?.[key], `AK/SK credentials: \`${key}\` must be a non-empty string`);
-    const fixed = sealed(input, 'static credentials');
-    const secrets = [input.sk, ...(input.securityToken ? [input.securityToken] : [])];
-    return { get: () => fixed, secrets: () => secrets, source: 'static credentials' };
+    checkCredentials(input);
+    const fixed = keep(input, 'static credentials');
+    return { get: () => fixed, secrets: () => seen, source: 'static credentials' };
   }
   const provider = input;
   const source = provider.source ?? (provider.name ? `credentials provider ${provider.name}` : 'credentials provider');
-  const seen: string[] = [];
+  const fail = (why: string): CredentialsError => new CredentialsError(`Credentials from ${source}: ${why}`, source);
   let current: Credentials | undefined;
   let refreshAt = 0; // epoch ms after which `current` is refreshed (Infinity for credentials that never expire)
   let pending: Promise<Credentials> | undefined;
 
   async function refresh(): Promise<Credentials> {
-    let value: unknown;
+    let c: Credentials;
     try {
-      value = await provider();
+      c = await provider();
     } catch (error) {
       // A provider's own message may quote what it read; every secret seen so far is masked.
-      throw error instanceof CredentialsError ? error : new CredentialsError(`Could not get credentials from ${source}: ${redact(messageOf(error), seen)}`, source);
+      throw error instanceof CredentialsError ? error : fail(redact(error instanceof Error ? error.message : String(error), seen));
     }
-    const c = validate(value, source);
+    const problem = credentialsProblem(c);
+    if (problem) throw fail(problem);
     const now = Date.now();
     const expires = c.expiresAt?.getTime();
-    if (expires !== undefined && expires <= now) throw new CredentialsError(`Credentials from ${source} expired at ${c.expiresAt?.toISOString()}`, source);
-    for (const secret of [c.sk, c.securityToken]) if (secret && !seen.includes(secret)) seen.push(secret);
-    seen.splice(0, Math.max(0, seen.length - REMEMBERED));
-    current = sealed(c, source);
+    if (expires !== undefined && expires <= now) throw fail(`expired at ${c.expiresAt?.toISOString()}`);
     refreshAt = expires === undefined ? Infinity : expires - Math.min(REFRESH_BEFORE_MS, (expires - now) / 2);
-    return current;
+    return (current = keep(c, source));
   }
 
   return {

@@ -2,6 +2,7 @@
 // browser's): a deadline, a size limit on the answer, and no redirect. A server that never answers, one
 // that answers forever, and one that points elsewhere must each end in a clear error, never a hang, an
 // out-of-memory or credentials sent to another origin.
+import { need } from './check.js';
 import { ImsApiError, ResponseTooLargeError, TimeoutError } from './errors.js';
 
 export interface Guards {
@@ -22,8 +23,8 @@ const MAX_TIMER = 2 ** 31 - 1;
 
 export function checkGuards(timeoutMs: number, maxResponseBytes: number): Guards {
   const ok = (n: number, max: number): boolean => n === Infinity || (typeof n === 'number' && n > 0 && n <= max);
-  if (!ok(timeoutMs, MAX_TIMER)) throw new TypeError(`timeoutMs must be a number of ms in (0, ${MAX_TIMER}] or Infinity`);
-  if (!ok(maxResponseBytes, Number.MAX_SAFE_INTEGER)) throw new TypeError('maxResponseBytes must be a number > 0 or Infinity');
+  need(ok(timeoutMs, MAX_TIMER), `timeoutMs must be a number of ms in (0, ${MAX_TIMER}] or Infinity`);
+  need(ok(maxResponseBytes, Number.MAX_SAFE_INTEGER), 'maxResponseBytes must be a number > 0 or Infinity');
   return { timeoutMs, maxResponseBytes };
 }
 
@@ -34,18 +35,26 @@ export function checkGuards(timeoutMs: number, maxResponseBytes: number): Guards
 export function attemptSignal(caller: AbortSignal | null | undefined, timeoutMs: number): { signal: AbortSignal | undefined; done(): void } {
   if (timeoutMs === Infinity) return { signal: caller ?? undefined, done: () => undefined };
   const controller = new AbortController();
-  const onAbort = (): void => controller.abort(caller?.reason);
-  // A signal aborted while the credentials were being fetched fires no event any more: forward it now.
-  if (caller?.aborted) onAbort();
-  else caller?.addEventListener('abort', onAbort, { once: true });
+  const stop = whenAborted(caller, () => controller.abort(caller?.reason));
   const timer = setTimeout(() => controller.abort(new TimeoutError(timeoutMs)), timeoutMs);
   return {
     signal: controller.signal,
     done() {
       clearTimeout(timer);
-      caller?.removeEventListener('abort', onAbort);
+      stop();
     },
   };
+}
+
+/**
+ * Calls `onAbort` when `signal` aborts, at once if it already has (a signal aborted while the credentials
+ * were being fetched fires no event any more). Returns what stops listening. (Not AbortSignal.any: behind
+ * a long-lived caller signal it keeps every attempt's signal alive in Node 20, nodejs/node#55351.)
+ */
+export function whenAborted(signal: AbortSignal | null | undefined, onAbort: () => void): () => void {
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  return () => signal?.removeEventListener('abort', onAbort);
 }
 
 /**
@@ -54,42 +63,29 @@ export function attemptSignal(caller: AbortSignal | null | undefined, timeoutMs:
  * armed, bounds the time). Returns a Response whose body is in memory.
  */
 export async function settle(response: Response, maxResponseBytes: number): Promise<Response> {
-  const { status, headers } = response;
+  const { status, headers, body } = response;
   if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
-    await response.body?.cancel().catch(() => undefined);
+    await body?.cancel().catch(() => undefined);
     const location = headers.get('location') ?? undefined;
-    const requestId = headers.get('x-request-id') ?? undefined;
-    throw new ImsApiError(`IMS API ${status}: a redirect${location ? ` to ${location}` : ''} was refused; this client never follows redirects`, {
+    throw new ImsApiError(`IMS API ${status}: redirect${location ? ` to ${location}` : ''} refused; this client never follows redirects`, {
       status,
       body: '',
       location,
-      requestId,
+      requestId: headers.get('x-request-id') ?? undefined,
     });
   }
-  if (complete.has(response) || !response.body || maxResponseBytes === Infinity) return response;
-  if (Number(headers.get('content-length')) > maxResponseBytes) {
-    await response.body.cancel().catch(() => undefined);
-    throw new ResponseTooLargeError(maxResponseBytes);
-  }
-  const reader = response.body.getReader();
+  if (complete.has(response) || !body || maxResponseBytes === Infinity) return response;
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
+  // A declared length over the limit is refused before a byte is read.
+  let total = Number(headers.get('content-length')) > maxResponseBytes ? Infinity : 0;
+  while (total <= maxResponseBytes) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) return new Response(new Blob(chunks as BlobPart[]), { status, statusText: response.statusText, headers });
     total += value.byteLength;
-    if (total > maxResponseBytes) {
-      // Cancelling the stream closes the connection under it.
-      await reader.cancel().catch(() => undefined);
-      throw new ResponseTooLargeError(maxResponseBytes);
-    }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return new Response(bytes, { status, statusText: response.statusText, headers });
+  // Cancelling the stream closes the connection under it.
+  await reader.cancel().catch(() => undefined);
+  throw new ResponseTooLargeError(maxResponseBytes);
 }

@@ -1,4 +1,5 @@
 import { need } from './check.js';
+import { whenAborted } from './guards.js';
 
 /** Retry policy for idempotent requests (GET/HEAD). POSTs are never retried once they may have been sent. */
 export interface RetryOptions {
@@ -63,15 +64,13 @@ export function provablyUnsent(error: unknown): boolean {
 /** A wait that ends early, with the signal's reason, when the signal aborts. */
 export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      stop();
       resolve();
     }, ms);
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener('abort', onAbort, { once: true });
+    const stop = whenAborted(signal, () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    });
   });
 }

@@ -1,6 +1,6 @@
 import type { AuthContext } from './auth.js';
 import { canonicalHeaders, canonicalQuery, canonicalUri, formatSdkDate, toSdkDate } from './canonical.js';
-import { needString } from './check.js';
+import { checkCredentials } from './check.js';
 import type { CryptoProvider } from './crypto-provider.js';
 
 export interface AkskCredentials {
@@ -54,8 +54,14 @@ export function sign(crypto: CryptoProvider, { ak, sk, securityToken }: AkskCred
   return chain(signature, (value) => void (h.authorization = `${ALGORITHM} Access=${ak}, SignedHeaders=${signed}, Signature=${value}`));
 }
 
-export function checkCredentials(credentials: AkskCredentials | undefined): void {
-  for (const key of ['ak', 'sk'] as const) needString(credentials?.[key], `AK/SK credentials: \`${key}\` must be a non-empty string`);
+/**
+ * What signing needs of a Request: its headers (lower-case names, one entry per name, without a previous
+ * Authorization) and its body bytes (`known`, else read from a clone so the Request stays usable).
+ */
+export async function readRequest(request: Request, known?: string): Promise<{ headers: Record<string, string>; body: string | Uint8Array | undefined }> {
+  const headers = Object.fromEntries(request.headers);
+  delete headers.authorization;
+  return { headers, body: known ?? (request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined) };
 }
 
 /**
@@ -66,14 +72,10 @@ export function checkCredentials(credentials: AkskCredentials | undefined): void
 export function makeSignRequest(crypto: CryptoProvider) {
   return async function signRequest(request: Request, credentials: AkskCredentials, options: SignOptions = {}): Promise<Request> {
     checkCredentials(credentials);
-    // Headers iterates lower-case names, one entry per name.
-    const headers = Object.fromEntries(request.headers);
-    delete headers.authorization;
+    const { headers, body } = await readRequest(request);
     const existing = headers['x-sdk-date'];
     const date = options.date !== undefined ? toSdkDate(options.date, 'options.date') : existing ? toSdkDate(existing.trim(), 'X-Sdk-Date header') : formatSdkDate(new Date());
     const { host, pathname, searchParams } = new URL(request.url);
-    // Read from a clone so the caller's Request stays usable; the returned Request carries the same body.
-    const body = request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined;
     await sign(crypto, credentials, { method: request.method, host, pathname, query: searchParams, headers, body }, date);
     return new Request(request, { headers });
   };

@@ -1,6 +1,7 @@
 import type { Auth, AuthContext } from './auth.js';
 import { ImsApiError, ResponseTooLargeError } from './errors.js';
 import { attemptSignal, type Guards, settle } from './guards.js';
+import { readRequest } from './sign.js';
 import { backoffDelay, isIdempotent, parseRetryAfter, type RetryPolicy, sleep } from './retry.js';
 
 export interface TransportOptions {
@@ -111,10 +112,8 @@ export function createTransport({ baseUrl, auth, retry, userAgent, provablyUnsen
     baseUrl: root,
     send: ({ method, path, headers, body, signal }) => exchange(method, root + path, body, headers, signal),
     async fetchRequest(request) {
-      const body = rawBodies.get(request) ?? (request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined);
-      // Headers iterates lower-case names; a previous signature is never signed again.
-      const own = Object.fromEntries(request.headers);
-      delete own.authorization;
+      // A previous signature is never signed again.
+      const { headers: own, body } = await readRequest(request, rawBodies.get(request));
       delete own['x-sdk-date'];
       // Sent as URL + init, not as the Request: its redirect mode, and a body the first attempt would use
       // up, stay out of the way of the guards and the retries.

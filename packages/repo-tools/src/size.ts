@@ -1,7 +1,10 @@
 // Size budgets, measured the way a user's bundler would see the package: the ESM entry bundled by esbuild,
 // minified, for the browser. The budget is on the package's own code with its runtime dependencies left
-// external (issue 4: "≤ 12 kB minified with openapi-fetch bundled or as its only dependency"); the size
-// with the dependencies bundled in is printed beside it, so neither figure is hidden.
+// external; the size with the dependencies bundled in is printed beside it, so neither figure is hidden.
+// The client's budget was 12 kB (issue 4). Issue 12 then required, in browsers too, no redirect ever
+// followed, a per-attempt timeout, a response size cap and credential providers with single-flight refresh
+// (4.3 kB together after the written-twice code was merged: client README, "Entry sizes"); the budget is
+// 15 kB so that it still catches growth beyond that.
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -9,7 +12,7 @@ import type { WorkspacePackage } from './workspace.js';
 
 /** Minified-size budgets in kB (1 kB = 1000 bytes). */
 export const SIZE_BUDGETS: Record<string, number> = {
-  '@ims-quick-import/client': 12,
+  '@ims-quick-import/client': 15,
   '@ims-quick-import/validators': 100,
 };
 

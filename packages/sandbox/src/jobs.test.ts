@@ -1,8 +1,11 @@
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUCKET, makeBuckets } from '../test/helpers/buckets.js';
 import { legacyView, progressView } from './job-views.js';
 import { JobStore } from './jobs.js';
+import { Journal } from './journal.js';
 
 let root: string;
 beforeAll(async () => {
@@ -66,5 +69,22 @@ describe('JobStore', () => {
     store.restore([rec('a', 1, 60), rec('b', 2, 10), rec('c', 3, 50), rec('d', 4, 20), rec('e', 5, 40), rec('f', 6, 30)]);
     expect(['a', 'b', 'c', 'd', 'e', 'f'].filter((id) => store.get(id))).toEqual(['a', 'c', 'e']);
     await store.close();
+  });
+
+  it('keeps the journal as small as memory: a running compaction drops the jobs maxJobs forgot', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ims-store-journal-'));
+    const file = join(dir, 'jobs.jsonl');
+    const { journal } = await Journal.open(file, { compactAfterBytes: 2048 });
+    const store = new JobStore({ bucketsDir: root, speed: 1000, maxJobs: 5, journal });
+    const jobs = [];
+    for (let i = 0; i < 60; i++) jobs.push(await store.submit({ name: 'n', imageUrl: `${BUCKET}:images/good.zvhd2`, minDisk: 10, dataImage: false }));
+    for (let i = 0; i < 5000 && !jobs.every((j) => j.status === 'SUCCESS'); i++) await new Promise((r) => setTimeout(r, 2));
+    expect(jobs.every((j) => j.status === 'SUCCESS')).toBe(true);
+    const kept = jobs.filter((j) => store.get(j.id)).map((j) => j.id);
+    await store.close();
+    const replayed = await Journal.replay(file);
+    expect(replayed.length).toBeLessThan(60); // without compaction while running, all 60 (and 180 lines) stay
+    for (const id of kept) expect(replayed.find((r) => r.id === id)?.status, id).toBe('SUCCESS');
+    await rm(dir, { recursive: true, force: true });
   });
 });

@@ -43,11 +43,23 @@ export class JobStore {
   private closed = false;
 
   constructor(private readonly opts: JobStoreOptions) {
+    // What this store holds is exactly what has been journalled, so it is what a running compaction keeps.
+    opts.journal?.compactWhileRunning(() => this.durableJobs());
     opts.journal?.onRecovered(() => {
       const steps = this.stalled;
       this.stalled = [];
       for (const step of steps) this.schedule(step, 0);
     });
+  }
+
+  private *durableJobs(): Iterable<JobRecord> {
+    for (const job of this.jobs.values()) {
+      if (job.endsAt === undefined) yield job;
+      else {
+        const { endsAt: _notJournalled, ...rest } = job;
+        yield rest;
+      }
+    }
   }
 
   /** Why jobs cannot be journalled right now (the server answers 503 meanwhile), or undefined. */

@@ -1,6 +1,6 @@
 // The journal's whole-file operations: refusing a read-only file, compacting atomically, syncing a path.
 import { constants } from 'node:fs';
-import { access, open, rename, stat, unlink } from 'node:fs/promises';
+import { access, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { JobRecord } from './job-record.js';
 
@@ -16,27 +16,35 @@ export async function refuseReadOnly(file: string): Promise<void> {
   if (!writable) throw new Error(`the state file ${file} is read-only; make it writable (or pass another state file) — the sandbox will not replace it`);
 }
 
-/** Rewrites the journal as one line per kept job: temp file, fsync, rename over, fsync the directory. */
-export async function compact(file: string, jobs: readonly JobRecord[]): Promise<void> {
+/**
+ * Rewrites the journal as one line per kept job: temp file, sync, rename over, sync the directory. Returns
+ * the new file open for writing — opened before the rename, so there is no moment at which the journal
+ * has been replaced but the writer still holds the old, unlinked file.
+ */
+export async function compact(file: string, jobs: Iterable<JobRecord>): Promise<FileHandle> {
   const tmp = `${file}.compact-${process.pid}`;
-  const out = await open(tmp, 'w');
+  const out = await open(tmp, 'w+');
   try {
-    try {
-      for (let i = 0; i < jobs.length; i += 1000) {
-        const chunk = Buffer.from(jobs.slice(i, i + 1000).map((j) => JSON.stringify(j) + '\n').join(''));
-        // writeFile on a FileHandle loops until the whole buffer is written (or throws).
-        await out.writeFile(chunk);
-      }
-      await out.sync();
-    } finally {
-      await out.close();
+    let chunk: string[] = [];
+    const flush = async () => {
+      // writeFile on a FileHandle loops until the whole buffer is written (or throws).
+      await out.writeFile(chunk.join(''));
+      chunk = [];
+    };
+    for (const j of jobs) {
+      chunk.push(JSON.stringify(j) + '\n');
+      if (chunk.length === 1000) await flush();
     }
+    await flush();
+    await out.datasync();
     await rename(tmp, file);
   } catch (e) {
+    await out.close().catch(() => undefined);
     await unlink(tmp).catch(() => undefined); // the journal itself is untouched: a full disk loses nothing
     throw e;
   }
   await fsyncPath(dirname(file));
+  return out;
 }
 
 export async function fsyncPath(path: string): Promise<void> {

@@ -8,7 +8,7 @@
 // journal can be written again (a probe retries every `retryMs`). Opening takes the lock (journal-lock.ts),
 // refuses a read-only or damaged file (unless `repair`, which keeps a backup), and compacts atomically.
 import { constants } from 'node:fs';
-import { copyFile, open, type FileHandle } from 'node:fs/promises';
+import { copyFile, type FileHandle } from 'node:fs/promises';
 import type { JobRecord } from './job-record.js';
 import { compact, fsyncPath, refuseReadOnly } from './journal-file.js';
 import { JournalDamagedError, loadJournal, type DamagedLine } from './journal-load.js';
@@ -34,6 +34,8 @@ export interface JournalOptions {
   retryMs?: number;
   /** A write + sync that has not returned after this long counts as failed (a hung disk). Default 10 000 ms. */
   writeDeadlineMs?: number;
+  /** Size from which the running journal compacts itself (see compactWhileRunning). Default 64 MiB. */
+  compactAfterBytes?: number;
 }
 
 export interface OpenedJournal {
@@ -64,11 +66,16 @@ export class Journal {
   /** A write given up on that the OS has not finished yet: nothing else touches the file until it settles. */
   private abandonedWrite: Promise<void> | undefined;
   private readonly recoveryListeners: (() => void)[] = [];
+  /** Online compaction: where the durable state comes from, and the size that triggers the next one. */
+  private snapshot: (() => Iterable<JobRecord>) | undefined;
+  private compactMinBytes = 64 * 1024 * 1024;
+  private compactAt = this.compactMinBytes;
+  private compacting: Promise<void> | undefined;
   /** fsyncs done since open: with group commit, far fewer than appends (the tests and the bench read it). */
   commits = 0;
 
   private constructor(
-    private readonly fh: FileHandle,
+    private fh: FileHandle,
     readonly file: string,
     size: number,
     private readonly retryMs: number,
@@ -92,9 +99,9 @@ export class Journal {
         await fsyncPath(backup);
         repaired = { backup, dropped: loaded.damaged };
       }
-      await compact(file, loaded.jobs);
-      const fh = await open(file, 'r+');
+      const fh = await compact(file, loaded.jobs);
       const journal = new Journal(fh, file, (await fh.stat()).size, opts.retryMs ?? 1000, opts.writeDeadlineMs ?? 10_000, unlock);
+      if (opts.compactAfterBytes !== undefined) journal.compactMinBytes = journal.compactAt = opts.compactAfterBytes;
       return { journal, jobs: loaded.jobs, forgotten: loaded.forgotten, ...(repaired ? { repaired } : {}) };
     } catch (e) {
       await unlock();
@@ -130,16 +137,46 @@ export class Journal {
   }
 
   private kick(): void {
-    if (this.flushScheduled || this.flushing) return;
+    if (this.flushScheduled || this.flushing || this.compacting) return;
     // Wait for the rest of this turn of the event loop, so every request parsed in it joins the batch.
     this.flushScheduled = true;
     setImmediate(() => {
       this.flushScheduled = false;
       this.flushing = this.flush().finally(() => {
         this.flushing = undefined;
-        if (this.queue.length) this.kick(); // appended by a continuation of the last batch's callers
+        if (this.snapshot && !this.failure && !this.closed && this.size >= this.compactAt) {
+          this.compacting = this.compactNow().finally(() => {
+            this.compacting = undefined;
+            this.kick();
+          });
+        } else if (this.queue.length) this.kick(); // appended by a continuation of the last batch's callers
       });
     });
+  }
+
+  /**
+   * Compacts while running once the file passes `compactAfterBytes` and twice its size after the last compaction,
+   * from `snapshot`: the jobs the caller holds, which are exactly what has been journalled (a change is
+   * applied only after its append resolves), so `maxJobs` eviction in memory bounds the file too. Appends
+   * wait meanwhile.
+   */
+  compactWhileRunning(snapshot: () => Iterable<JobRecord>): void {
+    this.snapshot = snapshot;
+  }
+
+  private async compactNow(): Promise<void> {
+    // Let the callers of the last batch apply their (now durable) changes before the snapshot is taken.
+    await new Promise((r) => setImmediate(r));
+    try {
+      const fh = await compact(this.file, this.snapshot!());
+      const old = this.fh;
+      this.fh = fh;
+      this.size = (await fh.stat()).size;
+      await old.close().catch(() => undefined);
+    } catch (e) {
+      console.error(`ims-sandbox: could not compact the journal ${this.file} (${(e as NodeJS.ErrnoException).code ?? 'error'}); it keeps growing`);
+    }
+    this.compactAt = Math.max(this.compactMinBytes, 2 * this.size);
   }
 
   private async flush(): Promise<void> {
@@ -242,7 +279,7 @@ export class Journal {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.probeTimer);
-    while (this.flushScheduled || this.flushing) await (this.flushing ?? new Promise((r) => setImmediate(r)));
+    while (this.flushScheduled || this.flushing || this.compacting) await (this.flushing ?? this.compacting ?? new Promise((r) => setImmediate(r)));
     // A write the disk never finished must not keep the process from stopping.
     if (this.abandonedWrite) await Promise.race([this.abandonedWrite, new Promise((r) => setTimeout(r, this.writeDeadlineMs).unref())]);
     await this.fh.close();

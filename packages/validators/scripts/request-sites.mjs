@@ -8,6 +8,8 @@
 // resolves each site once, through the same mapping as before (src/ajv-issues.ts), and from then on
 // builds the final { path, code, rule, message } directly. Response validators keep Ajv's errors.
 
+import { WARNING_SEGMENT } from './spec-schema.mjs';
+
 const STRING = String.raw`"(?:[^"\\]|\\.)*"`;
 /** One Ajv error literal, as the standalone code writes it (code.optimize on, messages off). */
 const LITERAL = new RegExp(
@@ -52,6 +54,25 @@ function templatePath(expr) {
   return new Function('instancePath', ...indices, `return ${expr};`)('', ...indices.map(() => 0));
 }
 
+/**
+ * A warning site (its schema path crosses WARNING_SEGMENT: an `x-warnings` rule) must not count as an
+ * error: its statement `const errN = __issue(…);if(vErrors === null){…}else {vErrors.push(errN);}errors++;`
+ * becomes the bare builder call, which records the issue as a warning (src/request-issues.ts). So the
+ * compiled validator returns true for a body that breaks only warning rules, and its error list holds
+ * errors only. (Warning rules sit in `allOf` and `dependentSchemas/then`, whose errors Ajv never discards.)
+ */
+let warningStatements = 0;
+const STATEMENT = /const (err\d+) = ((?:__issue|__keyIssue)\((\d+),[^;]*?\));if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}errors\+\+;/g;
+function keepWarningsOut(code, firstId, endId) {
+  return code.replace(STATEMENT, (statement, _err, call, id) => {
+    const n = Number(id);
+    if (n < firstId || n >= endId || !siteRows[n].includes(WARNING_SEGMENT)) return statement;
+    warningStatements++;
+    return `${call};`;
+  });
+}
+let siteRows = [];
+
 /** Params Ajv computes from the body; the site keeps only what is fixed (the rest is passed per call). */
 const VARYING = {
   additionalProperties: { pattern: /^\{additionalProperty: ([\w$]+)\}$/, params: () => '{}' },
@@ -86,12 +107,14 @@ export function rewriteRequestSites(code, entry, tags) {
   const found = new Set(branchOf.values());
   for (const branch of Object.values(tags)) if (!found.has(branch)) throw new Error(`no function checks branch ${branch}`);
 
-  const sites = [];
+  const sites = (siteRows = []);
+  warningStatements = 0;
   const branches = [null, ...new Set(Object.values(tags))];
   const ordered = [...branchOf.keys()].map((fn) => [fn, ...spans.get(fn)]).sort((a, b) => b[1] - a[1]);
   for (const [fn, start, end] of ordered) {
     const body = code.slice(start, end);
     const expected = body.match(/schemaPath:/g)?.length ?? 0;
+    const firstId = sites.length;
     let rewritten = 0;
     const out = body.replace(LITERAL, (_, pathExpr = 'instancePath', schemaPath, keyword, params) => {
       const id = sites.length;
@@ -109,9 +132,11 @@ export function rewriteRequestSites(code, entry, tags) {
       return `__issue(${id},${pathExpr})`;
     });
     if (rewritten !== expected || rewritten === 0) throw new Error(`rewrote ${rewritten} of ${expected} error literals in ${fn}; Ajv's output changed`);
-    code = code.slice(0, start) + out + code.slice(end);
+    code = code.slice(0, start) + keepWarningsOut(out, firstId, sites.length) + code.slice(end);
   }
   // Sites were numbered from the last function backwards; the table lists them by number.
+  const warningSites = sites.filter((row) => row.includes(WARNING_SEGMENT)).length;
+  if (warningStatements !== warningSites) throw new Error(`kept ${warningStatements} of ${warningSites} warning sites out of the error list; Ajv's output changed`);
   return `let __issue, __keyIssue, __duplicateIssue;
 ${code}
 /** What each error site of the request validator means (scripts/request-sites.mjs). */

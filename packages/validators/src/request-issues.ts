@@ -171,9 +171,8 @@ function defer(raw: RawIssue): ValidationIssue {
 
 connectIssueBuilders({ issue, keyIssue, duplicateIssue });
 
-/** What the schema found: every issue in order, and the same split into errors and warnings. */
+/** What the schema found: the errors, and the issues of warning rules (`x-warnings`) apart. */
 export interface SchemaIssues {
-  readonly all: ValidationIssue[];
   readonly errors: ValidationIssue[];
   readonly warnings: ValidationIssue[];
 }
@@ -181,7 +180,9 @@ export interface SchemaIssues {
 /**
  * The schema's first MAX_ISSUES issues for `view` (a record whose tag is set), in `locale`; undefined
  * when it breaks no rule, warning rules included. One issue per `x-rule` however many of its keywords
- * failed, and duplicate tag keys after every other issue.
+ * failed, and duplicate tag keys after every other issue. Warning sites never enter the compiled
+ * validator's error list (scripts/request-sites.mjs): their builder call records them here, so a body
+ * that breaks only warning rules is valid to it and nothing has to be split afterwards.
  */
 export function schemaIssues(view: Record<string, unknown>, locale: Locale): SchemaIssues | undefined {
   const outerZh = zh;
@@ -197,33 +198,27 @@ export function schemaIssues(view: Record<string, unknown>, locale: Locale): Sch
   deferred = undefined;
   warned = undefined;
   try {
-    if (validateRequestSchema(view)) return undefined;
-    let issues = validateRequestSchema.errors ?? [];
-    if (ruleIssues > 1 || duplicateIssues > 0) issues = reorder(issues);
-    if (issues.length > MAX_ISSUES) issues.length = MAX_ISSUES;
-    // (The builders set `deferred` during the call, which TypeScript's narrowing cannot see.)
+    const valid = validateRequestSchema(view);
+    // (The builders set `warned` and `deferred` during the call, which TypeScript's narrowing cannot see.)
+    let warnings = (warned as ValidationIssue[] | undefined) ?? NONE;
+    if (valid && warnings === NONE) return undefined;
+    let errors = valid ? NONE : (validateRequestSchema.errors ?? NONE);
+    if (ruleIssues > 1 || duplicateIssues > 0) {
+      errors = reorder(errors);
+      warnings = reorder(warnings);
+    }
+    if (errors.length > MAX_ISSUES) errors.length = MAX_ISSUES;
+    if (errors.length + warnings.length > MAX_ISSUES) warnings = warnings.slice(0, MAX_ISSUES - errors.length);
     const pending = deferred as Map<ValidationIssue, RawIssue> | undefined;
     if (pending !== undefined) {
-      for (const i of issues) {
-        const raw = pending.get(i);
-        if (raw !== undefined) i.message = composeMessage(raw, locale);
+      for (const list of [errors, warnings]) {
+        for (const i of list) {
+          const raw = pending.get(i);
+          if (raw !== undefined) i.message = composeMessage(raw, locale);
+        }
       }
     }
-    // (Set by the builders during the call, like `deferred`.)
-    const warnings = warned as ValidationIssue[] | undefined;
-    if (warnings === undefined) return { all: issues, errors: issues, warnings: NONE };
-    // Few warnings are built per body (a linear scan beats a Set); some may have been dropped by Ajv
-    // (the `if` of a dependentSchemas rule), so each reported issue is looked up.
-    let errors: ValidationIssue[] | undefined;
-    let kept = 0;
-    for (let k = 0; k < issues.length; k++) {
-      const i = issues[k]!;
-      if (warnings.includes(i)) kept++;
-      else (errors ??= []).push(i);
-    }
-    // Usually every warning built is reported, in build order: then the builders' list is the answer.
-    const reported = kept === warnings.length ? warnings : kept === 0 ? NONE : issues.filter((i) => warnings.includes(i));
-    return { all: issues, errors: errors ?? NONE, warnings: reported };
+    return { errors, warnings };
   } finally {
     zh = outerZh;
     ruleIssues = outerRuleIssues;

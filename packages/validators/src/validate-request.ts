@@ -75,8 +75,8 @@ function collectIssues(body: unknown, options?: ValidateOptions): RequestIssues 
   const typeless = tag === undefined || tag === null;
   const found = schemaIssues(typeless ? { ...body, [tagName]: defaultTag } : body, localeOf(options));
   if (options?.profile !== 'strict') return found === undefined ? CLEAN : found;
-  // `strict`: the warnings are errors (in the order found), and the custom rules (custom-rules.ts) follow.
-  let issues = found === undefined ? NO_ISSUES : found.all;
+  // `strict`: the warnings are errors (after the others), and the custom rules (custom-rules.ts) follow.
+  let issues = found === undefined ? NO_ISSUES : found.warnings.length === 0 ? found.errors : [...found.errors, ...found.warnings];
   const facts = typeless ? branchOfTag.get(defaultTag) : typeof tag === 'string' ? branchOfTag.get(tag) : undefined;
   const extra = facts ? customIssues(body, facts, 'strict', issues, false) : [];
   if (extra.length > 0) issues = [...issues, ...render(extra, options)];

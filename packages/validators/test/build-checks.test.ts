@@ -109,6 +109,19 @@ describe('rewriting the request validator\'s error literals', () => {
     expect(() => rewriteRequestSites(dynamic, 'validateRequestSchema', { ECS: 'System' })).toThrow(/use data0/);
     expect(() => rewriteRequestSites(union(''), 'validateRequestSchema', { ECS: 'System', DataImage: 'Data' })).toThrow(/no function checks branch Data/);
   });
+
+  const push = (err: string) => `if(vErrors === null){vErrors = [${err}];}else {vErrors.push(${err});}errors++;`;
+  test('a warning site (schema path through allOf) leaves the error list: only its builder call stays', () => {
+    const warning = union(`if(x){const err7 = {instancePath,schemaPath:"#/allOf/0/pattern",keyword:"pattern",params:{pattern: "a"}};${push('err7')}}`);
+    const out = rewriteRequestSites(warning, 'validateRequestSchema', { ECS: 'System' });
+    expect(out).toMatch(/if\(x\)\{__issue\(\d+,instancePath\);\}/);
+    expect(out).not.toMatch(/const err7/);
+  });
+
+  test('fails when a warning site\'s statement has another shape (it would count as an error)', () => {
+    const odd = union(`const err7 = {instancePath,schemaPath:"#/allOf/0/pattern",keyword:"pattern",params:{pattern: "a"}};vErrors.push(err7);`);
+    expect(() => rewriteRequestSites(odd, 'validateRequestSchema', { ECS: 'System' })).toThrow(/kept 0 of 1 warning sites out of the error list/);
+  });
 });
 
 describe('generated files', () => {

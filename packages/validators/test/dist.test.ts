@@ -58,7 +58,8 @@ describe('dist', () => {
 
   test('exports the public names', () => {
     for (const name of ['validateQuickImportRequest', 'assertQuickImportRequest', 'isSystemDiskImageRequest', 'isDataDiskImageRequest',
-      'validateJob', 'validateJobProgress', 'validateImsError', 'ValidationError', 'IMG_ERROR_CATALOG', 'SPEC_VERSION']) {
+      'validateJob', 'validateJobProgress', 'validateImsError', 'ValidationError', 'IMG_ERROR_CATALOG', 'SPEC_VERSION',
+      'quickImportRequestSchema', 'createQuickImportRequestSchema']) {
       expect(api, name).toHaveProperty(name);
     }
     expect(api.IMG_ERROR_CATALOG).toEqual(bundle.components.schemas.ImgErrorCode['x-error-catalog']);

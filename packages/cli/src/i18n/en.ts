@@ -13,6 +13,8 @@ export const en = {
   optHelp: 'show help',
   helpCommand: 'show help for a command',
   headUsage: 'Usage:',
+  usageOptions: '[options]',
+  usageCommand: '[command]',
   headOptions: 'Options:',
   headGlobalOptions: 'Global options:',
   headCommands: 'Commands:',

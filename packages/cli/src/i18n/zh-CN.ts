@@ -15,6 +15,8 @@ export const zhCN: Messages = {
   optHelp: '显示帮助',
   helpCommand: '显示某个命令的帮助',
   headUsage: '用法：',
+  usageOptions: '[选项]',
+  usageCommand: '[命令]',
   headOptions: '选项：',
   headGlobalOptions: '全局选项：',
   headCommands: '命令：',
