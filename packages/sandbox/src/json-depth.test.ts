@@ -13,10 +13,10 @@ describe('nestsDeeperThan', () => {
   });
 
   it('takes a body the service takes (1000 deep) and refuses a 1 MiB nest', () => {
-    expect(nestsDeeperThan(b('['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH)))).toBe(false);
-    expect(nestsDeeperThan(b('['.repeat(MAX_JSON_DEPTH + 1) + ']'.repeat(MAX_JSON_DEPTH + 1)))).toBe(true);
-    expect(nestsDeeperThan(b('['.repeat(512 * 1024) + ']'.repeat(512 * 1024)))).toBe(true);
+    expect(nestsDeeperThan(b('['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH)), MAX_JSON_DEPTH)).toBe(false);
+    expect(nestsDeeperThan(b('['.repeat(MAX_JSON_DEPTH + 1) + ']'.repeat(MAX_JSON_DEPTH + 1)), MAX_JSON_DEPTH)).toBe(true);
+    expect(nestsDeeperThan(b('['.repeat(512 * 1024) + ']'.repeat(512 * 1024)), MAX_JSON_DEPTH)).toBe(true);
     // A big but flat body: scanned to the end, not refused.
-    expect(nestsDeeperThan(b(JSON.stringify({ tags: Array.from({ length: 20_000 }, (_, i) => `k${i}.v`) })))).toBe(false);
+    expect(nestsDeeperThan(b(JSON.stringify({ tags: Array.from({ length: 20_000 }, (_, i) => `k${i}.v`) })), MAX_JSON_DEPTH)).toBe(false);
   });
 });

@@ -5,15 +5,11 @@
 // the real service would accept.
 export const MAX_JSON_DEPTH = 1000;
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_ARRAY = 0x5b;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_ARRAY = 0x5d;
-const CLOSE_OBJECT = 0x7d;
-
-/** True when the JSON text nests arrays/objects deeper than `max` (strings are skipped, escapes honoured). */
-export function nestsDeeperThan(text: Uint8Array, max: number = MAX_JSON_DEPTH): boolean {
+/**
+ * True when the JSON text nests arrays/objects deeper than `max` (strings are skipped, escapes honoured).
+ * Self-contained (literals, no module constants) because judge-pool.ts ships its source to a worker.
+ */
+export function nestsDeeperThan(text: Uint8Array, max: number): boolean {
   // Going deeper than `max` takes more than `max` bytes: short bodies (all real ones) skip the scan.
   if (text.length <= max) return false;
   let depth = 0;
@@ -21,12 +17,12 @@ export function nestsDeeperThan(text: Uint8Array, max: number = MAX_JSON_DEPTH):
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) inString = false;
-    } else if (c === QUOTE) inString = true;
-    else if (c === OPEN_ARRAY || c === OPEN_OBJECT) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
       if (++depth > max) return true;
-    } else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) depth--;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) depth--;
   }
   return false;
 }

@@ -47,11 +47,21 @@ describe('JudgePool', () => {
     }
   });
 
-  it('answers the cheap checks without a worker: empty, wrong Content-Type, too deep', () => {
+  it('answers the cheap checks without a worker: empty (as String#trim sees it) and a wrong Content-Type', () => {
     const pool = new JudgePool(0);
-    expect(pool.judge(Buffer.from('  '), 'application/json', 'en')).toMatchObject({ ok: false, reply: { body: { error: { code: 'IMG.0007' } } } });
+    for (const blank of ['', '  \n\t ', '\uFEFF', '\u00a0 ']) {
+      expect(pool.judge(Buffer.from(blank), 'application/json', 'en'), JSON.stringify(blank)).toMatchObject({ ok: false, reply: { body: { error: { code: 'IMG.0007' } } } });
+    }
     expect(pool.judge(Buffer.from('{}'), 'text/plain', 'en')).toMatchObject({ ok: false, reply: { body: { error: { code: 'IMG.0001' } } } });
-    expect(pool.judge(Buffer.from('['.repeat(2000) + ']'.repeat(2000)), undefined, 'en')).toMatchObject({ ok: false, reply: { status: 400 } });
     expect(pool.offThread).toBe(0);
+  });
+
+  it('refuses JSON nested deeper than 1000 levels on either side, before parsing', async () => {
+    const deep = Buffer.from('['.repeat(200_000) + ']'.repeat(200_000));
+    for (const pool of [inline, offThread]) {
+      const r = await pool.judge(deep, undefined, 'en');
+      expect(r).toMatchObject({ ok: false, reply: { status: 400, body: { error: { code: 'IMG.0001' } } } });
+      expect(!r.ok && r.reply.body.error.message).toMatch(/nests deeper than 1000 levels/);
+    }
   });
 });

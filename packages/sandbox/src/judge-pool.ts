@@ -2,13 +2,15 @@
 // (up to the 1 MiB limit: 90 000 tags, 60 000 unknown keys…) takes JSON.parse plus validation hundreds of
 // milliseconds on a busy machine, and on the main thread that time would stall every other client. Bodies
 // over OFF_THREAD_BYTES are judged on a worker thread instead, one at a time (the in-flight body budget
-// bounds the queue). The worker runs the very `assess` function the inline path runs.
+// bounds the queue): the main thread only copies their bytes over. The worker runs the very `assess`
+// function the inline path runs.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { validateQuickImportRequest } from '@ims-quick-import/validators';
 import { imsError } from './errors.js';
 import { assess, precheck, verdict, type Assessment, type Judgement, type Locale } from './judge.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 
 /** Bodies larger than this are parsed and validated off the main thread. */
 export const OFF_THREAD_BYTES = 64 * 1024;
@@ -17,12 +19,15 @@ const NONE = Object.freeze([]);
 
 function workerSource(): string {
   const validators = pathToFileURL(createRequire(import.meta.url).resolve('@ims-quick-import/validators')).href;
-  // `assess` uses only its parameters and JSON, so its source text runs as is in the worker.
+  // `assess` and `nestsDeeperThan` use only their parameters, JSON and Buffer, so their source text runs as
+  // is in the worker.
   return [
     `import { parentPort } from 'node:worker_threads';`,
     `import { validateQuickImportRequest } from ${JSON.stringify(validators)};`,
     `const assess = ${assess.toString()};`,
-    `parentPort.on('message', ({ id, text, locale }) => parentPort.postMessage({ id, assessment: assess(text, locale, validateQuickImportRequest) }));`,
+    `const nestsDeeperThan = ${nestsDeeperThan.toString()};`,
+    `parentPort.on('message', ({ id, raw, locale }) =>`,
+    `  parentPort.postMessage({ id, assessment: assess(raw, locale, validateQuickImportRequest, nestsDeeperThan, ${MAX_JSON_DEPTH}) }));`,
   ].join('\n');
 }
 
@@ -37,16 +42,17 @@ export class JudgePool {
   constructor(private readonly threshold = OFF_THREAD_BYTES) {}
 
   judge(raw: Buffer, contentType: string | undefined, locale: Locale): Judgement | Promise<Judgement> {
-    const pre = precheck(raw, contentType);
-    if ('reply' in pre) return { ok: false, reply: pre.reply, warnings: NONE };
-    if (raw.length <= this.threshold) return verdict(assess(pre.text, locale, validateQuickImportRequest));
+    const reply = precheck(raw, contentType);
+    if (reply) return { ok: false, reply, warnings: NONE };
+    if (raw.length <= this.threshold) return verdict(assess(raw, locale, validateQuickImportRequest, nestsDeeperThan, MAX_JSON_DEPTH));
     this.offThread++;
     return new Promise<Judgement>((resolve) => {
       const id = this.nextId++;
       const worker = this.ensureWorker();
       const done = (a: Assessment | Error) => resolve(a instanceof Error ? { ok: false, reply: { status: 500, body: imsError('IMG.0061').body }, warnings: NONE } : verdict(a));
       this.pending.set(id, { worker, done });
-      worker.postMessage({ id, text: pre.text, locale });
+      // The bytes are copied to the worker (a memcpy); decoding them is the worker's job.
+      worker.postMessage({ id, raw, locale });
     });
   }
 

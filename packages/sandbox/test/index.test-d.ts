@@ -8,6 +8,7 @@ import {
   type AkSkResult,
   type DamagedLine,
   type Sandbox,
+  type SandboxCounters,
   type SandboxOptions,
 } from '../src/index.js';
 
@@ -43,5 +44,20 @@ describe('public types', () => {
     expectTypeOf<SandboxOptions['repair']>().toEqualTypeOf<boolean | undefined>();
     // @ts-expect-error repair is a flag, not a backup path
     void startSandbox({ bucketsDir: '/tmp', repair: 'backup.jsonl' });
+  });
+
+  it('the emulators and the origin policy take the documented shapes', () => {
+    expectTypeOf<SandboxOptions['ecsMetadata']>().toEqualTypeOf<{ ttlSeconds?: number; agency?: boolean } | undefined>();
+    expectTypeOf<SandboxOptions['iamProjects']>().toEqualTypeOf<{ id: string; name: string }[] | undefined>();
+    expectTypeOf<SandboxOptions['corsOrigins']>().toEqualTypeOf<string[] | undefined>();
+    expectTypeOf<SandboxOptions['allowedHosts']>().toEqualTypeOf<string[] | undefined>();
+    expectTypeOf<Sandbox['counters']>().returns.toEqualTypeOf<SandboxCounters>();
+    expectTypeOf<SandboxCounters>().toEqualTypeOf<{ metadataToken: number; securityKey: number; iamProjects: number }>();
+    // @ts-expect-error a project needs a name (the region it answers for)
+    void startSandbox({ bucketsDir: '/tmp', iamProjects: [{ id: 'p' }] });
+    // @ts-expect-error the metadata TTL is a number of seconds
+    void startSandbox({ bucketsDir: '/tmp', ecsMetadata: { ttlSeconds: '60' } });
+    // @ts-expect-error origins are strings
+    void startSandbox({ bucketsDir: '/tmp', corsOrigins: [new URL('https://x.example')] });
   });
 });

@@ -179,7 +179,8 @@ describe('a journal larger than the heap', () => {
     const chunk = Buffer.from(block);
     for (let written = 0; written < 96 * 1024 * 1024; written += chunk.length) await fh.write(chunk);
     await fh.close();
-    const sb = await launch(args('--speed', '1000'), { nodeArgs: ['--max-old-space-size=48'] });
+    // Slow jobs: the resumed RUNNING jobs must not finish (and append SUCCESS lines) before the size check.
+    const sb = await launch(args('--speed', '0.001'), { nodeArgs: ['--max-old-space-size=48'] });
     expect((await call('showJobProgress', `${sb.url}/v1/cloudimages/job/${hex(1999)}`, { headers: auth })).status).toBe(200);
     await killHard(sb.child);
     expect((await stat(state)).size).toBeLessThan(chunk.length + 1); // compacted to one line per job
