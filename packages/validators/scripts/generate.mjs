@@ -10,7 +10,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { inlineRef } from 'ajv/dist/compile/resolve.js';
 import { addSpecKeywords } from './plain-ajv.mjs';
 import { ajvDefs, inlineBranchRefs, RESOURCE_ID } from './spec-schema.mjs';
-import { __codePointLength, useFastLengthKeywords, useFastSuffixPatterns } from './length-keyword.mjs';
+import { __codePointLength, useFastLengthKeywords } from './length-keyword.mjs';
 import { rewriteRequestSites } from './request-sites.mjs';
 import { buildSpecData } from './spec-data.mjs';
 import { __duplicateKeys, UNIQUE_KEYS_KEYWORD } from './unique-keys-keyword.mjs';
@@ -56,7 +56,6 @@ const ajv = new Ajv2020.default({
   code: { source: true, esm: true, optimize: true },
 });
 addFormats.default(ajv);
-useFastSuffixPatterns(ajv); // before the length keywords, which go before `pattern`
 useFastLengthKeywords(ajv);
 // `x-unique-keys` is checked by the compiled code itself (unique-keys-keyword.mjs); the other `x-*`
 // keywords are annotations the custom rules read from spec data.

@@ -3,9 +3,8 @@
 // units has between ceil(n/2) and n code points. Ajv's own keyword counts every string on every call,
 // which was the largest single cost of validating a valid body. Errors keep Ajv's shape ({ limit }).
 import codegen from 'ajv/dist/compile/codegen/index.js';
-import { usePattern } from 'ajv/dist/vocabularies/code.js';
 
-const { _, str } = codegen;
+const { _ } = codegen;
 
 /** Code points in `str` (an unpaired surrogate counts as one). Self-contained: inlined into dist. */
 export function __codePointLength(str) {
@@ -36,41 +35,4 @@ export function useFastLengthKeywords(ajv) {
       else cxt.fail(_`${data}.length < ${2 * schema} && (${data}.length < ${schema} || ${count}(${data}) < ${schema})`);
     },
   });
-}
-
-/**
- * `pattern` as Ajv compiles it (a `u` RegExp, error params { pattern }), except for a pattern of the form
- * `^.*\.(?:a|b)$` — "ends in .a or .b" — which becomes two endsWith calls and a line-terminator check
- * (`.` matches anything but \n, \r, \u2028 and \u2029): the same verdict without running a backtracking
- * RegExp over the whole string. The object-name warning on image_url has this form.
- */
-export function useFastSuffixPatterns(ajv) {
-  ajv.removeKeyword('pattern');
-  ajv.addKeyword({
-    keyword: 'pattern',
-    type: 'string',
-    schemaType: 'string',
-    error: { message: ({ schema }) => str`must match pattern "${schema}"`, params: ({ schema }) => _`{pattern: ${schema}}` },
-    code(cxt) {
-      const { data, schema } = cxt;
-      const suffixes = suffixAlternatives(schema);
-      if (suffixes === undefined) {
-        cxt.fail(_`!${usePattern(cxt, schema)}.test(${data})`);
-        return;
-      }
-      const endsWith = suffixes.map((s) => _`${data}.endsWith(${s})`).reduce((a, b) => _`${a} || ${b}`);
-      // indexOf is a memchr-like scan: cheaper than even a one-class RegExp on short strings.
-      const terminator = LINE_TERMINATORS.map((c) => _`${data}.indexOf(${c}) >= 0`).reduce((a, b) => _`${a} || ${b}`);
-      cxt.fail(_`!(${endsWith}) || ${terminator}`);
-    },
-  });
-}
-
-/** What `.` does not match (ECMAScript LineTerminator). */
-const LINE_TERMINATORS = ['\n', '\r', '\u2028', '\u2029'];
-
-/** [".zvhd2", ".raw"] for `^.*\.(?:zvhd2|raw)$`; undefined for any other pattern. */
-export function suffixAlternatives(pattern) {
-  const m = /^\^\.\*\\\.\(\?:([a-z0-9]+(?:\|[a-z0-9]+)*)\)\$$/.exec(pattern);
-  return m ? m[1].split('|').map((s) => `.${s}`) : undefined;
 }
