@@ -1,42 +1,25 @@
 // job, validate, os-versions, sandbox, --help, --version and usage errors, as subprocesses.
-import { rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Sandbox, startSandbox } from '@ims-quick-import/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AK, cleanEnv, lastJson, makeBuckets, PROJECT, printedSecrets, run, SK, start, SYSTEM_FLAGS, TOKEN } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, lastJson, run, start, SYSTEM_FLAGS, useSandbox } from './helpers.js';
 
-let dir: string;
-let sandbox: Sandbox;
-let tokenEnv: NodeJS.ProcessEnv;
-let akskEnv: NodeJS.ProcessEnv;
-
-beforeAll(async () => {
-  dir = await makeBuckets();
-  sandbox = await startSandbox({ bucketsDir: dir, port: 0, speed: 100, tokens: [TOKEN], credentials: [{ ak: AK, sk: SK, projectId: PROJECT }] });
-  tokenEnv = cleanEnv({ IMS_ENDPOINT: sandbox.url, IMS_AUTH_TOKEN: TOKEN });
-  akskEnv = cleanEnv({ IMS_ENDPOINT: sandbox.url, HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK, HUAWEICLOUD_SDK_PROJECT_ID: PROJECT });
-});
-
-afterAll(async () => {
-  await sandbox?.close();
-  await rm(dir, { recursive: true, force: true });
-  expect(printedSecrets()).toEqual([]);
-});
+const ctx = useSandbox();
 
 describe('job <id>', () => {
   it('shows the job (ShowJobProgress), ShowJob with --legacy, and a failed job exits 1 with its code', async () => {
-    const ok = lastJson((await run(['import', ...SYSTEM_FLAGS, '--wait', '--json', '--poll-interval', '30ms'], { env: akskEnv })).stdout);
-    const shown = await run(['job', ok.jobId], { env: akskEnv });
+    const ok = lastJson((await run(['import', ...SYSTEM_FLAGS, '--wait', '--json', '--poll-interval', '30ms'], { env: ctx.akskEnv })).stdout);
+    const shown = await run(['job', ok.jobId], { env: ctx.akskEnv });
     expect(shown.code).toBe(0);
     expect(shown.stdout).toMatch(new RegExp(`job\\s+${ok.jobId}`));
     expect(shown.stdout).toMatch(/status\s+SUCCESS \(succeeded\)/);
     expect(shown.stdout).toContain(ok.imageId);
-    const legacy = await run(['job', ok.jobId, '--legacy', '--json'], { env: akskEnv });
+    const legacy = await run(['job', ok.jobId, '--legacy', '--json'], { env: ctx.akskEnv });
     expect(legacy.code).toBe(0);
     expect(JSON.parse(legacy.stdout)).toMatchObject({ job_id: ok.jobId, status: 'SUCCESS', job_type: expect.any(String) });
 
-    const bad = lastJson((await run(['import', ...SYSTEM_FLAGS.slice(0, 5), 'my-bucket:images/absent.raw', '--min-disk', '40', '--wait', '--json', '--poll-interval', '30ms'], { env: akskEnv })).stdout);
-    const failed = await run(['--lang', 'zh-CN', 'job', bad.jobId], { env: akskEnv });
+    const bad = lastJson((await run(['import', ...SYSTEM_FLAGS.slice(0, 5), 'my-bucket:images/absent.raw', '--min-disk', '40', '--wait', '--json', '--poll-interval', '30ms'], { env: ctx.akskEnv })).stdout);
+    const failed = await run(['--lang', 'zh-CN', 'job', bad.jobId], { env: ctx.akskEnv });
     expect(failed.code).toBe(1);
     expect(failed.stdout).toMatch(/状态\s+FAIL \(失败\)/);
     expect(failed.stdout).toContain('IMG.0121');
@@ -44,13 +27,13 @@ describe('job <id>', () => {
   });
 
   it('--legacy without a project id is a usage error (exit 2) before anything is sent', async () => {
-    const r = await run(['job', '0123456789abcdef0123456789abcdef', '--legacy'], { env: tokenEnv });
+    const r = await run(['job', '0123456789abcdef0123456789abcdef', '--legacy'], { env: ctx.tokenEnv });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--legacy (ShowJob) needs a project id');
   });
 
   it('an unknown job exits 3 with the status, code and request id', async () => {
-    const r = await run(['job', '0123456789abcdef0123456789abcdef'], { env: tokenEnv });
+    const r = await run(['job', '0123456789abcdef0123456789abcdef'], { env: ctx.tokenEnv });
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/HTTP 404 APIGW\.0101 \(request id [0-9a-f]+\)/);
   });
@@ -58,17 +41,17 @@ describe('job <id>', () => {
 
 describe('validate <file…>', () => {
   it('checks any number of files offline with a summary per file; exit 2 when one is invalid', async () => {
-    const good = join(dir, 'good.json');
-    const bad = join(dir, 'bad.json');
-    const notJson = join(dir, 'not.json');
-    const warned = join(dir, 'warned.json');
+    const good = join(ctx.dir, 'good.json');
+    const bad = join(ctx.dir, 'bad.json');
+    const notJson = join(ctx.dir, 'not.json');
+    const warned = join(ctx.dir, 'warned.json');
     await writeFile(good, JSON.stringify({ name: 'a', os_version: 'Ubuntu 22.04 server 64bit', image_url: 'my-bucket:images/disk.raw', min_disk: 40 }));
     await writeFile(bad, JSON.stringify({ name: 'a', os_version: 'Ubuntu 22.04 server 64bit', image_url: 'my-bucket:images/disk.raw', min_disk: 0 }));
     // os_version on a data disk: no official source says the service refuses it, so a warning
     await writeFile(warned, JSON.stringify({ name: 'a', type: 'DataImage', image_url: 'my-bucket:images/disk.raw', min_disk: 40, os_version: 'x' }));
     await writeFile(notJson, 'nope');
-    const before = sandbox.stats().jobs;
-    const r = await run(['validate', good, bad, notJson, join(dir, 'missing.json'), warned], { env: cleanEnv() });
+    const before = ctx.sandbox.stats().jobs;
+    const r = await run(['validate', good, bad, notJson, join(ctx.dir, 'missing.json'), warned], { env: cleanEnv() });
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(`${good}: valid\n`);
     expect(r.stdout).toContain(`${bad}: invalid, 1 issue\n  field /min_disk · rule minimum · IMG.0055`);
@@ -80,7 +63,7 @@ describe('validate <file…>', () => {
     const strict = await run(['validate', warned, '--strict'], { env: cleanEnv() });
     expect(strict.code).toBe(2);
     expect(strict.stdout).toContain(`${warned}: invalid, 1 issue`);
-    expect(sandbox.stats().jobs).toBe(before);
+    expect(ctx.sandbox.stats().jobs).toBe(before);
     const zh = await run(['validate', good, '-'], { env: cleanEnv({ LC_ALL: 'zh_CN.UTF-8' }), input: '{"name":"a"}' });
     expect(zh.code).toBe(2);
     expect(zh.stdout).toContain('共 2 个文件：1 个有效，1 个无效');
@@ -92,12 +75,12 @@ describe('validate <file…>', () => {
 
 describe('os-versions', () => {
   it('prints the table to pick --os-version from, filtered by platform, or JSON', async () => {
-    const r = await run(['os-versions', '--platform', 'ubuntu'], { env: tokenEnv });
+    const r = await run(['os-versions', '--platform', 'ubuntu'], { env: ctx.tokenEnv });
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toMatch(/^PLATFORM\s+OS_VERSION \(for --os-version\)\s+BITS\s+TYPE$/);
     expect(r.stdout).toMatch(/Ubuntu\s+Ubuntu 22\.04 server 64bit\s+64\s+Linux/);
     expect(r.stdout).not.toContain('CentOS');
-    const json = await run(['os-versions', '--tag', 'uefi', '--json'], { env: akskEnv });
+    const json = await run(['os-versions', '--tag', 'uefi', '--json'], { env: ctx.akskEnv });
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)[0]).toMatchObject({ platform: expect.any(String), version_list: expect.any(Array) });
   });
@@ -105,7 +88,7 @@ describe('os-versions', () => {
 
 describe('sandbox', () => {
   it("starts the sandbox package's bin with the flags as given (--token reaches the sandbox) and stops on SIGTERM", async () => {
-    const s = start(['sandbox', '--buckets', dir, '--port', '0', '--token', 'sandbox-token'], { env: cleanEnv() });
+    const s = start(['sandbox', '--buckets', ctx.dir, '--port', '0', '--token', 'sandbox-token'], { env: cleanEnv() });
     await s.waitFor(/"event":"listening"/);
     // ims-sandbox prints its listening line a moment before it installs its signal handlers; a SIGTERM
     // in that moment kills it outright (seen with the bin alone too), so give it that moment.
@@ -118,7 +101,7 @@ describe('sandbox', () => {
   });
 
   it("passes the sandbox's own refusal and exit code through: no auth and no --open is exit 2", async () => {
-    const r = await run(['sandbox', '--buckets', dir, '--port', '0'], { env: cleanEnv() });
+    const r = await run(['sandbox', '--buckets', ctx.dir, '--port', '0'], { env: cleanEnv() });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('refusing to start with no authentication');
   });
@@ -164,11 +147,11 @@ describe('--help, --version and usage errors', () => {
     [['import', '--tag', 'novalue', ...SYSTEM_FLAGS], /--tag: "novalue" is not key=value/, /--tag：“novalue”不是 key=value 格式/],
     [['--lang', 'fr', 'import'], /--lang: "fr" is not one of en, zh-CN/, null],
   ])('%j exits 2 with a message in both languages', async (args, en, zh) => {
-    const r = await run(args, { env: tokenEnv });
+    const r = await run(args, { env: ctx.tokenEnv });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(en);
     if (zh) {
-      const z = await run(args, { env: { ...tokenEnv, LANG: 'zh_CN.UTF-8' } });
+      const z = await run(args, { env: { ...ctx.tokenEnv, LANG: 'zh_CN.UTF-8' } });
       expect(z.code).toBe(2);
       expect(z.stderr).toMatch(zh);
     }

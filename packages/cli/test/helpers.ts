@@ -1,10 +1,12 @@
 // Runs the built bin as a real subprocess, against a real sandbox started by the test, and keeps every
 // byte any run printed so a test can prove no secret was ever among them.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Sandbox, startSandbox } from '@ims-quick-import/sandbox';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'bin.js');
 
@@ -110,4 +112,24 @@ export const lastJson = (text: string): any => JSON.parse(text.trim().split('\n'
 export function printedSecrets(): string[] {
   const all = transcript.join('\n');
   return [SK, TOKEN].filter((s) => all.includes(s));
+}
+
+/**
+ * A sandbox for one test file: buckets, a token and an AK/SK credential, and the two environments a user would
+ * have (token, or the official AK/SK variables). After the file, no output may have shown a secret.
+ */
+export function useSandbox(): { readonly dir: string; readonly sandbox: Sandbox; readonly tokenEnv: NodeJS.ProcessEnv; readonly akskEnv: NodeJS.ProcessEnv } {
+  const ctx = {} as { dir: string; sandbox: Sandbox; tokenEnv: NodeJS.ProcessEnv; akskEnv: NodeJS.ProcessEnv };
+  beforeAll(async () => {
+    ctx.dir = await makeBuckets();
+    ctx.sandbox = await startSandbox({ bucketsDir: ctx.dir, port: 0, speed: 100, tokens: [TOKEN], credentials: [{ ak: AK, sk: SK, projectId: PROJECT }] });
+    ctx.tokenEnv = cleanEnv({ IMS_ENDPOINT: ctx.sandbox.url, IMS_AUTH_TOKEN: TOKEN });
+    ctx.akskEnv = cleanEnv({ IMS_ENDPOINT: ctx.sandbox.url, HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK, HUAWEICLOUD_SDK_PROJECT_ID: PROJECT });
+  });
+  afterAll(async () => {
+    await ctx.sandbox?.close();
+    await rm(ctx.dir, { recursive: true, force: true });
+    expect(printedSecrets()).toEqual([]);
+  });
+  return ctx;
 }
