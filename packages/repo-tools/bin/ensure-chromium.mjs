@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs before the test suite: the browser tests drive Debian's Chromium through playwright-core, which never
-// downloads a browser of its own. If no Chromium is found and this is a Debian machine run as root (CI, a
+// Runs before the build and the test suite: the docs build prerenders every page in headless Chromium and the
+// browser tests drive it, both through playwright-core, which never downloads a browser of its own. If no Chromium is found and this is a Debian machine run as root (CI, a
 // fresh dev box), install it from Debian's packages; otherwise say exactly what to do.
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
@@ -25,14 +25,14 @@ try {
 } catch {}
 
 if (isRoot && hasApt) {
-  console.log('ensure-chromium: installing Debian\'s chromium for the browser tests (apt-get install chromium)…');
+  console.log('ensure-chromium: installing Debian\'s chromium for the docs build and the browser tests (apt-get install chromium)…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: ['ignore', 'ignore', 'inherit'], env });
   if (found()) process.exit(0);
 }
 console.error(
-  'ensure-chromium: the browser tests need Chromium and none was found.\n' +
+  'ensure-chromium: the docs build and the browser tests need Chromium and none was found.\n' +
     '  Debian/Ubuntu: sudo apt-get install chromium   (or set CHROMIUM_PATH to a Chromium/Chrome binary)',
 );
 process.exit(1);
