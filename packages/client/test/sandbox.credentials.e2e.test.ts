@@ -1,12 +1,12 @@
 // Credentials end to end against @ims-quick-import/sandbox's emulators: its ECS metadata service (session
 // token + securitykey, temporary AK/SK/security tokens its gateway accepts only until they expire) and its
 // IAM KeystoneListProjects, counted by the sandbox itself (counters()).
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Sandbox, type SandboxOptions, startSandbox } from '@ims-quick-import/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { akskAuth, createImsClient, CredentialsError, defaultCredentials, fromEcsMetadata } from '../src/index.node.js';
+import { makeBucketsDir } from './helpers/buckets.js';
 
 const AK = 'HPUACREDSAK000000001';
 const SK = 'credsSecretKey-0123456789-abcdefghijklmn';
@@ -21,14 +21,7 @@ async function sandbox(options: Partial<SandboxOptions>): Promise<Sandbox> {
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ims-client-creds-e2e-'));
-  const images = join(dir, 'bucket-a', 'images');
-  await mkdir(images, { recursive: true });
-  const disk = Buffer.alloc(1024 * 1024);
-  disk[510] = 0x55;
-  disk[511] = 0xaa;
-  await writeFile(join(images, 'disk.raw'), disk);
-  await writeFile(join(images, 'disk.mf'), Buffer.from([1]));
+  dir = await makeBucketsDir('ims-client-creds-e2e-');
 });
 afterEach(async () => {
   for (const s of running.splice(0)) await s.close();

@@ -1,12 +1,11 @@
 // End to end against the project's sandbox (@ims-quick-import/sandbox): a real IMS-like server whose
 // AK/SK verifier is an implementation independent of this client's signer.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { type Sandbox, startSandbox } from '@ims-quick-import/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImsClient as createWebClient, akskAuth as webAkskAuth } from '../src/index.js';
 import { akskAuth, createImsClient, ImsApiError, JobFailedError, tokenAuth } from '../src/index.node.js';
+import { makeBucketsDir } from './helpers/buckets.js';
 
 const AK = 'HPUAE2EAK00000000001';
 const SK = 'e2eSecretKey-0123456789-abcdefghijklmnop';
@@ -17,14 +16,7 @@ let dir: string;
 let sandbox: Sandbox;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ims-client-e2e-'));
-  const images = join(dir, 'bucket-a', 'images');
-  await mkdir(images, { recursive: true });
-  const disk = Buffer.alloc(1024 * 1024);
-  disk[510] = 0x55;
-  disk[511] = 0xaa;
-  await writeFile(join(images, 'disk.raw'), disk);
-  await writeFile(join(images, 'disk.mf'), Buffer.from([1]));
+  dir = await makeBucketsDir('ims-client-e2e-');
   sandbox = await startSandbox({
     port: 0,
     host: '127.0.0.1',
