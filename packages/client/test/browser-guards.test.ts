@@ -2,21 +2,17 @@
 // origin (nothing may reach it), one that never answers, and one whose answer never ends. The API servers
 // answer CORS preflights as a real gateway would, so what is tested is the browser's own fetch.
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type BrowserPage, openBrowserPage } from './helpers/browser-page.js';
 import { startServer, type TestServer } from './helpers/server.js';
 
 const JOB = 'ff8080814dbd65d7014dbe0d84db0013';
+let browserPage: BrowserPage;
 let site: TestServer;
 let elsewhere: TestServer;
 let api: { url: string; server: Server; hits: string[] };
 let context: BrowserContext;
-let profile: string;
 
 const cors = (origin: string): Record<string, string> => ({
   'access-control-allow-origin': origin,
@@ -27,15 +23,6 @@ const cors = (origin: string): Record<string, string> => ({
 });
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [fileURLToPath(new URL('../dist/index.js', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-  });
-  const clientJs = bundle.outputFiles[0]?.text ?? '';
   elsewhere = await startServer((rec) => ({ headers: cors(String(rec.headers.origin ?? '*')), json: { job_id: JOB, status: 'SUCCESS' } }));
   // /redirect/* → 307 to `elsewhere`; /silent/* → never answers; /endless/* → 200 and bytes forever.
   const hits: string[] = [];
@@ -61,26 +48,15 @@ beforeAll(async () => {
   afterAll(() => {
     for (const res of open) res.destroy();
   });
-  site = await startServer((rec) =>
-    rec.url === '/client.js'
-      ? { headers: { 'content-type': 'text/javascript' }, text: clientJs }
-      : { headers: { 'content-type': 'text/html' }, text: '<!doctype html><title>guards</title>' },
-  );
-  profile = await mkdtemp(join(tmpdir(), 'ims-client-chromium-guards-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browserPage = await openBrowserPage('guards');
+  ({ site, context } = browserPage);
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browserPage?.close();
   await new Promise((r) => (api ? api.server.close(r) : r(undefined)));
   api?.server.closeAllConnections();
   await elsewhere?.close();
-  await site?.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
 });
 
 it('refuses a redirect, times out a silent API and stops an endless answer, in Chromium', async () => {

@@ -1,13 +1,9 @@
 // The browser build in real headless Chromium: bundled with esbuild from dist/index.js (the default
 // export condition, web APIs only), served from one loopback origin, calling an API server on another
 // origin with CORS. The API server checks each signature with Huawei's official signer.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type BrowserPage, openBrowserPage } from './helpers/browser-page.js';
 import { officialVerify, type Verdict } from './helpers/official-verify.js';
 import { startServer, type TestServer } from './helpers/server.js';
 
@@ -17,22 +13,16 @@ const PROJECT = '0a1b2c3d4e5f40a1b2c3d4e5f6a7b8c9';
 const JOB = 'ff8080814dbd65d7014dbe0d84db0013';
 
 let api: TestServer;
+let browserPage: BrowserPage;
 let site: TestServer;
 let context: BrowserContext;
-let profile: string;
 const verdicts: Verdict[] = [];
 const outside: string[] = [];
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [fileURLToPath(new URL('../dist/index.js', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-  });
-  const clientJs = bundle.outputFiles[0]?.text ?? '';
+  browserPage = await openBrowserPage('client');
+  ({ site, context } = browserPage);
+  const { clientJs } = browserPage;
   expect(clientJs).not.toContain('node:crypto');
 
   let polls = 0;
@@ -60,17 +50,6 @@ beforeAll(async () => {
       json: polls < 2 ? { job_id: JOB, status: 'RUNNING', entities: { process_percent: 50 } } : { job_id: JOB, status: 'SUCCESS', entities: { image_id: 'img-browser' } },
     };
   });
-  site = await startServer((rec) =>
-    rec.url === '/client.js'
-      ? { headers: { 'content-type': 'text/javascript' }, text: clientJs }
-      : { headers: { 'content-type': 'text/html' }, text: '<!doctype html><title>client</title>' },
-  );
-  profile = await mkdtemp(join(tmpdir(), 'ims-client-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
   // Requests are watched, not routed: with any route installed Playwright answers CORS preflights itself,
   // and the point here is that the API server's real preflight answer lets the signed call through.
   const isLocal = (url: URL): boolean => url.hostname === '127.0.0.1' || url.hostname === 'localhost';
@@ -81,10 +60,8 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browserPage?.close();
   await api?.close();
-  await site?.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
 });
 
 it('runs a signed quick import and waits for the job in headless Chromium', async () => {
