@@ -22,6 +22,11 @@ describe('embedSnapshots', () => {
     expect(out.indexOf('ims-prerendered')).toBeLessThan(out.indexOf(BOOT_SCRIPT));
   });
 
+  it('tells the boot script when Redoc starts, and marks the page once it has', () => {
+    expect(out).toMatch(/dispatchEvent\(new Event\('ims-redoc-start'\)\);\s*hydrate\(__redoc_definition[^\n]*\n\s*document\.documentElement\.setAttribute\('data-ims-redoc', 'started'\)/);
+    expect(BOOT_SCRIPT).toContain("addEventListener('ims-redoc-start'");
+  });
+
   it('stores the snapshots as JSON no HTML parser can end early', () => {
     const json = /<script type="application\/json" id="ims-prerendered">([\s\S]*?)<\/script>/.exec(out)?.[1] ?? '';
     expect(json).not.toMatch(/<\//);

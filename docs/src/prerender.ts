@@ -79,10 +79,41 @@ const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</
 /**
  * The boot script: runs while the page is parsed, before Redoc; shows the snapshot of the requested route.
  * Small and dependency-free on purpose: it is the only script on the path to the first view.
+ *
+ * Until Redoc runs, the page is static HTML: its sidebar links are plain `<a href="/images">` (Redoc's router
+ * turns them into `#/images` routes once it runs). A reader who clicks one in that first second would leave
+ * for `file:///images` (an error page) or the server's `/images`. So the script routes such clicks itself,
+ * and shows the new route's snapshot on every hash change until Redoc starts (the `ims-redoc-start` event).
+ * The click handler listens last (bubble phase on the document) and does nothing when Redoc's router has
+ * already handled the click, so it can stay.
  */
 // The route is the hash up to a second `#` (a section anchor); a route without a snapshot of its own (a
 // guide's section, #/guide/section) shows its first segment's (the guide).
-export const BOOT_SCRIPT = `(function(){try{var d=JSON.parse(document.getElementById('ims-prerendered').textContent);var r=location.hash.split('#').slice(0,2).join('#');var i=d.routes[r];if(i===undefined)i=d.routes[r.split('/').slice(0,2).join('/')];var m=document.querySelector('#redoc main');if(i===undefined||!m)return;var s=document.createElement('style');s.textContent=d.css;document.head.appendChild(s);m.outerHTML=d.pages[i];}catch(e){}})();`;
+export const BOOT_SCRIPT = `(function () {
+  var data;
+  try { data = JSON.parse(document.getElementById('ims-prerendered').textContent); } catch (e) { return; }
+  var styled = false;
+  function show() {
+    var route = location.hash.split('#').slice(0, 2).join('#');
+    var i = data.routes[route];
+    if (i === undefined) i = data.routes[route.split('/').slice(0, 2).join('/')];
+    var main = document.querySelector('#redoc main');
+    if (i === undefined || !main) return;
+    if (!styled) { var style = document.createElement('style'); style.textContent = data.css; document.head.appendChild(style); styled = true; }
+    main.outerHTML = data.pages[i];
+  }
+  show();
+  addEventListener('hashchange', show);
+  document.addEventListener('ims-redoc-start', function () { removeEventListener('hashchange', show); }, { once: true });
+  document.addEventListener('click', function (event) {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    var link = event.target instanceof Element ? event.target.closest('#redoc a[href^="/"]') : null;
+    var href = link && link.getAttribute('href');
+    if (!href || href.charAt(1) === '/') return;
+    event.preventDefault();
+    location.hash = href;
+  });
+})();`;
 
 /** Rewrites the page built by `redocly build-docs --inlineBundle` to show snapshots first (see above). */
 export function embedSnapshots(html: string, snapshots: Snapshots): string {
@@ -99,7 +130,9 @@ export function embedSnapshots(html: string, snapshots: Snapshots): string {
       await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
       const library = document.getElementById('ims-redoc-standalone').textContent;
       const { hydrate } = await import(URL.createObjectURL(new Blob([library], { type: 'text/javascript' })));
-      ${HYDRATE_CALL}`,
+      document.dispatchEvent(new Event('ims-redoc-start'));
+      ${HYDRATE_CALL}
+      document.documentElement.setAttribute('data-ims-redoc', 'started');`,
   );
   return [
     html.slice(0, start),

@@ -9,7 +9,7 @@ import { guardOutsideRequests, launchBrowser, type Browser } from './browser.js'
 import { EDITIONS } from './i18n/locales.js';
 import { editionDir, SITE_HTML } from './paths.js';
 import { editionSource } from './site-build.js';
-import { deepLink, operationHeading } from './site-pages.js';
+import { deepLink, openFromSidebar, operationHeading } from './site-pages.js';
 import { listOperations, loadBundle } from './spec-source.js';
 
 const bundle = loadBundle();
@@ -76,6 +76,64 @@ describe('the first view, before Redoc runs', () => {
     await page.goto(`${pathToFileURL(SITE_HTML).href}${deepLink(first)}`);
     await page.waitForTimeout(1500);
     expect(await operationHeading(page, first).isVisible()).toBe(false);
+    await page.close();
+  });
+});
+
+/**
+ * A tab where Redoc's start waits for the test: the page's module waits for one animation frame before it
+ * starts Redoc, and that first frame callback is held until `window.releaseRedoc()`.
+ */
+async function pageWithRedocHeld(): Promise<{ page: Page; outside: string[] }> {
+  const page = await browser.context.newPage();
+  const outside = await guardOutsideRequests(page);
+  await page.addInitScript(() => {
+    const w = window as unknown as { held?: FrameRequestCallback; releaseRedoc(): void };
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => {
+      if (w.held) return raf(callback);
+      w.held = callback;
+      return 0;
+    };
+    w.releaseRedoc = () => {
+      window.requestAnimationFrame = raf;
+      if (w.held) raf(w.held);
+    };
+  });
+  return { page, outside };
+}
+
+describe('a sidebar click before Redoc runs', () => {
+  const siteUrl = pathToFileURL(SITE_HTML).href;
+  const images = (page: Page) => page.locator('#redoc main h1, #redoc main h2').filter({ hasText: /^\s*Images\s*$/ }).first();
+
+  // Redoc's server-rendered sidebar links are href="/images": followed as plain links they lead to
+  // file:///images, an error page. The boot script routes them as Redoc would.
+  it('stays on the page and shows the clicked route from its snapshot', async () => {
+    const { page, outside } = await pageWithoutRedoc();
+    await page.goto(siteUrl);
+    await page.getByRole('link', { name: 'Images', exact: true }).first().click();
+    await images(page).waitFor({ state: 'visible' });
+    expect(page.url()).toBe(`${siteUrl}#/images`);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  it('then Redoc takes over at the clicked route, and its sidebar works', async () => {
+    const { page, outside } = await pageWithRedocHeld();
+    await page.goto(siteUrl);
+    await page.waitForFunction(() => (window as unknown as { held?: unknown }).held !== undefined);
+    await page.getByRole('link', { name: 'Images', exact: true }).first().click();
+    await images(page).waitFor({ state: 'visible' });
+    expect(await page.locator('html[data-ims-redoc]').count()).toBe(0);
+
+    await page.evaluate(() => (window as unknown as { releaseRedoc(): void }).releaseRedoc());
+    await page.locator('html[data-ims-redoc="started"]').waitFor({ state: 'attached' });
+    const quickImport = listOperations(bundle).find((e) => e.operationId === 'importImageQuick');
+    if (!quickImport) throw new Error('importImageQuick is not in the bundle');
+    await openFromSidebar(page, quickImport);
+    expect(page.url()).toBe(`${siteUrl}${deepLink(quickImport)}`);
+    expect(outside).toEqual([]);
     await page.close();
   });
 });

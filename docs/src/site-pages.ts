@@ -6,6 +6,16 @@ import type { OperationEntry } from './spec-source.js';
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * Loads the site and waits until Redoc runs (the page marks `<html data-ims-redoc="started">`): the tests
+ * that drive Redoc's sidebar, search and tabs start from an interactive page. What a reader can do before
+ * that (the first view, a sidebar click) has its own tests in site-first-view.test.ts.
+ */
+export async function openSite(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('html[data-ims-redoc="started"]').waitFor({ state: 'attached' });
+}
+
 /** The rendered section heading of an operation (Redoc titles it with the summary). */
 export function operationHeading(page: Page, entry: OperationEntry): Locator {
   const title = entry.operation.summary ?? entry.operationId;

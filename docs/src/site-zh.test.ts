@@ -12,7 +12,7 @@ import { readCatalog } from './error-catalog.js';
 import { EDITIONS } from './i18n/locales.js';
 import { ARTIFACTS_DIR, DIST_DIR, editionDir, SITE_HTML } from './paths.js';
 import { editionSource } from './site-build.js';
-import { checkBodyVariants, deepLink, openGuideSection, operationHeading } from './site-pages.js';
+import { checkBodyVariants, deepLink, openGuideSection, openSite, operationHeading } from './site-pages.js';
 import { listOperations, loadBundle } from './spec-source.js';
 import { serveDirectory, type StaticServer } from './static-server.js';
 
@@ -41,7 +41,7 @@ describe.sequential('the Chinese edition from file://', () => {
   beforeAll(async () => {
     page = await browser.context.newPage();
     outside = await guardOutsideRequests(page);
-    await page.goto(pathToFileURL(ZH_HTML).href);
+    await openSite(page, pathToFileURL(ZH_HTML).href);
   });
   afterAll(async () => {
     await page?.close();

@@ -10,7 +10,7 @@ import { computeWorkedExample, loadVector } from './aksk-example.js';
 import { guardOutsideRequests, launchBrowser, type Browser } from './browser.js';
 import { readCatalog } from './error-catalog.js';
 import { ARTIFACTS_DIR, DIST_DIR, SITE_HTML } from './paths.js';
-import { checkBodyVariants, deepLink, openFromSidebar, openGuideSection, operationHeading } from './site-pages.js';
+import { checkBodyVariants, deepLink, openFromSidebar, openGuideSection, openSite, operationHeading } from './site-pages.js';
 import { listOperations, loadBundle } from './spec-source.js';
 import { serveDirectory, type StaticServer } from './static-server.js';
 
@@ -36,7 +36,7 @@ describe.sequential('the site from file://', () => {
   beforeAll(async () => {
     page = await browser.context.newPage();
     outside = await guardOutsideRequests(page);
-    await page.goto(pathToFileURL(SITE_HTML).href);
+    await openSite(page, pathToFileURL(SITE_HTML).href);
   });
   afterAll(async () => {
     await page?.close();
@@ -100,7 +100,7 @@ describe.sequential('the site from a loopback server', () => {
     // The first link loads the page; the others change the fragment of the loaded page, as a reader's
     // click on a shared link inside the docs would.
     for (const [i, entry] of operations.entries()) {
-      if (i === 0) await page.goto(`${server.url}${deepLink(entry)}`);
+      if (i === 0) await openSite(page, `${server.url}${deepLink(entry)}`);
       else await page.evaluate((hash) => (window.location.hash = hash), deepLink(entry));
       await operationHeading(page, entry).waitFor({ state: 'visible' });
     }
