@@ -1,10 +1,11 @@
-// Generates src/generated/schema.ts (openapi-typescript) and src/generated/spec-version.ts from the spec
-// bundle. The bundle is the only input (docs/decisions, design.md).
+// Generates src/generated/schema.ts (openapi-typescript), src/generated/spec-version.ts and
+// src/generated/servers.ts from the spec bundle. The bundle is the only input (docs/decisions, design.md).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { serverFacts } from './server-facts.mjs';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -52,4 +53,16 @@ await writeFile(
   join(outDir, 'spec-version.ts'),
   `${BANNER}/** \`info.version\` of the OpenAPI bundle these types were generated from. */\nexport const SPEC_VERSION = ${JSON.stringify(version)};\n`,
 );
-console.log(`generated src/generated/schema.ts and spec-version.ts (spec ${version})`);
+
+const servers = serverFacts(spec);
+await writeFile(
+  join(outDir, 'servers.ts'),
+  `${BANNER}/** The IMS endpoint of a region: the spec's top-level \`servers[0].url\`, \`{region}\` to substitute. */
+export const IMS_SERVER_URL = ${JSON.stringify(servers.imsUrl)};
+/** The region a client is for when none is given: the default of that server's \`region\` variable. */
+export const DEFAULT_REGION = ${JSON.stringify(servers.defaultRegion)};
+/** IAM's endpoint for project id discovery: the operation-level \`servers\` of KeystoneListProjects (GET /v3/projects). */
+export const IAM_SERVER_URL = ${JSON.stringify(servers.iamUrl)};
+`,
+);
+console.log(`generated src/generated/schema.ts, spec-version.ts and servers.ts (spec ${version})`);

@@ -2,6 +2,7 @@ import createClient, { type Client, defaultPathSerializer } from 'openapi-fetch'
 import type { Auth } from './auth.js';
 import { need, needString } from './check.js';
 import type { Credentials } from './credentials.js';
+import { DEFAULT_REGION, imsEndpoint } from './endpoints.js';
 import { ImsApiError, readAnswer, RequestValidationError } from './errors.js';
 import type { paths } from './generated/schema.js';
 import { checkGuards, type Guards } from './guards.js';
@@ -13,7 +14,7 @@ import type { Job, QuickImportRequest } from './types.js';
 import { waitForJob, type WaitOptions } from './wait-for-job.js';
 
 export interface ImsClientOptions {
-  /** region id, e.g. "cn-north-4" → https://ims.cn-north-4.myhuaweicloud.com (default cn-north-4) */
+  /** region id → its IMS endpoint, imsEndpoint(region) (the spec's server URL); default DEFAULT_REGION, the spec's */
   region?: string;
   /** overrides region: the endpoint (or a proxy / sandbox) URL */
   baseUrl?: string;
@@ -124,8 +125,8 @@ export function makeCreateImsClient(node?: NodeOnly) {
   return function createImsClient(options: ImsClientOptions): ImsClient {
     const auth = options?.auth;
     need(auth?.apply, 'createImsClient: `auth` is required (tokenAuth(...) or akskAuth(...))');
-    const region = options.region ?? 'cn-north-4';
-    need(options.baseUrl || /^[a-z0-9-]+$/.test(region), `createImsClient: bad region ${JSON.stringify(region)}`);
+    const region = options.region ?? DEFAULT_REGION;
+    const baseUrl = options.baseUrl || imsEndpoint(region);
     const retry = retryPolicy(options.retry);
     const guards = checkGuards(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
     const userAgent = (node && options.userAgent) || undefined;
@@ -137,7 +138,7 @@ export function makeCreateImsClient(node?: NodeOnly) {
       explicitProject ?? (auth.credentials ? chain(auth.credentials(), (c) => c.projectId ?? discover?.(c)) : undefined);
 
     const transport = createTransport({
-      baseUrl: options.baseUrl || `https://ims.${region}.myhuaweicloud.com`,
+      baseUrl,
       auth,
       retry,
       fetch: options.fetch,

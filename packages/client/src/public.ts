@@ -10,3 +10,4 @@ export type { WaitOptions, JobProgressEvent } from './wait-for-job.js';
 export type { AkskCredentials, SignOptions } from './sign.js';
 export type * from './types.js';
 export { SPEC_VERSION } from './generated/spec-version.js';
+export { DEFAULT_REGION, imsEndpoint } from './endpoints.js';
