@@ -11,12 +11,12 @@ export function needString(value: unknown, message: string): asserts value is st
 
 /**
  * What is wrong with the credentials a provider returned, or undefined when they can sign: `ak` and `sk`
- * non-empty strings, `securityToken` and `projectId` too when given, `expiresAt` a valid Date when given.
+ * non-empty strings, `securityToken`, `projectId` and `iamEndpoint` too when given, `expiresAt` a valid Date when given.
  */
 export function credentialsProblem(value: unknown): string | undefined {
   const c = value as Record<string, unknown> | null | undefined;
   if (!c || typeof c !== 'object') return 'no credentials object';
-  for (const key of ['ak', 'sk', 'securityToken', 'projectId']) {
+  for (const key of ['ak', 'sk', 'securityToken', 'projectId', 'iamEndpoint']) {
     const required = key === 'ak' || key === 'sk';
     if ((required || c[key] !== undefined) && (typeof c[key] !== 'string' || !c[key])) return `\`${key}\` must be a non-empty string`;
   }

@@ -34,9 +34,10 @@ export interface ImsClientOptions {
    */
   projectId?: string;
   /**
-   * Node build: IAM endpoint for project id discovery. Default HUAWEICLOUD_SDK_IAM_ENDPOINT, else
-   * https://iam.myhuaweicloud.com; a value without a scheme gets https://. With `baseUrl` (a proxy, the
-   * sandbox) discovery runs only when this option is given.
+   * Node build: IAM endpoint for project id discovery. Default the credentials' `iamEndpoint` (the profile
+   * file's `iam_endpoint`), else HUAWEICLOUD_SDK_IAM_ENDPOINT, else the spec's IAM server; a value without a
+   * scheme gets https://. With `baseUrl` (a proxy, the sandbox) discovery runs only when this option is
+   * given: the ambient sources never send credentials meant for a test server to the real IAM.
    */
   iamEndpoint?: string;
   /** per attempt, from sending to the last byte of the answer (default 30 000; Infinity = none); TimeoutError */

@@ -17,6 +17,10 @@ describe('credentials and providers (Node entry)', () => {
     akskAuth(fromEcsMetadata({ endpoint: 'http://127.0.0.1:1' }));
     // @ts-expect-error -- sk is required
     akskAuth({ ak: 'a' });
+    akskAuth(async () => ({ ak: 'a', sk: 's', iamEndpoint: 'iam.cn-north-4.myhuaweicloud.com' }));
+    expectTypeOf<Credentials['iamEndpoint']>().toEqualTypeOf<string | undefined>();
+    // @ts-expect-error -- iamEndpoint is a URL string, not a URL object
+    akskAuth({ ak: 'a', sk: 's', iamEndpoint: new URL('https://iam.example') });
     // @ts-expect-error -- expiresAt is a Date, not a string
     akskAuth({ ak: 'a', sk: 's', expiresAt: '2026-01-01' });
     // @ts-expect-error -- a provider returns credentials

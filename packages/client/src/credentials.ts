@@ -11,6 +11,12 @@ export interface Credentials {
   securityToken?: string;
   projectId?: string;
   expiresAt?: Date;
+  /**
+   * Node build: where project id discovery asks IAM for these credentials (the profile file's
+   * `iam_endpoint`; a value without a scheme gets https://). The client's `iamEndpoint` option wins over
+   * it; it wins over HUAWEICLOUD_SDK_IAM_ENDPOINT. A client with `baseUrl` does not use it.
+   */
+  iamEndpoint?: string;
 }
 
 /**
@@ -45,7 +51,8 @@ export interface CredentialCache {
 
 /** A Credentials copy that prints, inspects and serializes without its SK and token. */
 export function sealed(c: Credentials, source: string): Credentials {
-  const shown = { ak: c.ak, ...(c.projectId && { projectId: c.projectId }), ...(c.expiresAt && { expiresAt: c.expiresAt }) };
+  const { ak, projectId, expiresAt, iamEndpoint } = c;
+  const shown = { ak, ...(projectId && { projectId }), ...(expiresAt && { expiresAt }), ...(iamEndpoint && { iamEndpoint }) };
   // The secrets stay readable as properties for the signer, but not enumerable: JSON, inspect and spread skip them.
   const copy = Object.defineProperties({ ...shown }, { sk: { value: c.sk }, ...(c.securityToken && { securityToken: { value: c.securityToken } }) });
   return describe(copy as Credentials, 'Credentials', { ...shown, source });

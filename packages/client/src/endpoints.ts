@@ -15,3 +15,5 @@ export function imsEndpoint(region: string): string {
   return IMS_SERVER_URL.replace('{region}', region);
 }
 
+/** https:// for an endpoint written without a scheme, as the official SDKs do; trailing slashes dropped. */
+export const withScheme = (endpoint: string): string => (/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`).replace(/\/+$/, '');

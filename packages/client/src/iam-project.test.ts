@@ -4,7 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { officialVerify } from '../test/helpers/official-verify.js';
 import { serveEach, type TestServer } from '../test/helpers/server.js';
-import { iamEndpointFor, withScheme } from './iam-project.node.js';
+import { withScheme } from './endpoints.js';
+import { iamEndpointFor } from './iam-project.node.js';
 import { akskAuth, createImsClient, CredentialsError } from './index.node.js';
 
 const serve = serveEach(afterEach);
@@ -95,9 +96,9 @@ describe('project id discovery', () => {
   it('HUAWEICLOUD_SDK_IAM_ENDPOINT names IAM for a region client; a bare host gets https://', async () => {
     expect(withScheme('iam.cn-north-4.myhuaweicloud.com')).toBe('https://iam.cn-north-4.myhuaweicloud.com');
     expect(withScheme('http://127.0.0.1:1')).toBe('http://127.0.0.1:1');
-    expect(iamEndpointFor({ auth: {} as never }, {})).toBe('https://iam.myhuaweicloud.com');
-    expect(iamEndpointFor({ auth: {} as never }, { HUAWEICLOUD_SDK_IAM_ENDPOINT: 'iam.ap-southeast-1.myhuaweicloud.com/' })).toBe('https://iam.ap-southeast-1.myhuaweicloud.com');
-    expect(iamEndpointFor({ auth: {} as never, baseUrl: 'http://proxy' }, { HUAWEICLOUD_SDK_IAM_ENDPOINT: 'iam.x' })).toBeUndefined();
+    expect(iamEndpointFor({ auth: {} as never }, undefined, {})?.url).toBe('https://iam.myhuaweicloud.com');
+    expect(iamEndpointFor({ auth: {} as never }, undefined, { HUAWEICLOUD_SDK_IAM_ENDPOINT: 'iam.ap-southeast-1.myhuaweicloud.com/' })?.url).toBe('https://iam.ap-southeast-1.myhuaweicloud.com');
+    expect(iamEndpointFor({ auth: {} as never, baseUrl: 'http://proxy' }, undefined, { HUAWEICLOUD_SDK_IAM_ENDPOINT: 'iam.x' })).toBeUndefined();
     expect(() => iamEndpointFor({ auth: {} as never, iamEndpoint: 5 as never })).toThrow(/iamEndpoint/);
     const s = await cloud([{ id: 'pid-env', name: 'cn-north-4' }]);
     const saved = process.env.HUAWEICLOUD_SDK_IAM_ENDPOINT;

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { type CredentialsProvider, CredentialsError } from '../credentials.js';
+import { withScheme } from '../endpoints.js';
 import { parseIni } from './ini.js';
 
 export const CREDENTIALS_FILE_ENV = 'HUAWEICLOUD_SDK_CREDENTIALS_FILE';
@@ -20,7 +21,8 @@ export function defaultCredentialsFile(env: Record<string, string | undefined> =
 
 /**
  * Credentials from the `[basic]` section (or `section`) of the INI file: keys `ak`, `sk`, `security_token`,
- * `project_id`. The file is read when the credentials are first needed, not before.
+ * `project_id`, and `iam_endpoint` (where project id discovery asks IAM, as in the official SDKs; a value
+ * without a scheme gets https://). The file is read when the credentials are first needed, not before.
  */
 export function fromProfileFile(options: ProfileFileOptions = {}): CredentialsProvider {
   const section = options.section ?? 'basic';
@@ -45,7 +47,8 @@ export function fromProfileFile(options: ProfileFileOptions = {}): CredentialsPr
     if (!ak || !sk) throw fail(`no ${!ak && !sk ? 'ak and sk' : ak ? 'sk' : 'ak'} in the section${note}`);
     const securityToken = keys.get('security_token');
     const projectId = keys.get('project_id');
-    return { ak, sk, ...(securityToken && { securityToken }), ...(projectId && { projectId }) };
+    const iamEndpoint = keys.get('iam_endpoint');
+    return { ak, sk, ...(securityToken && { securityToken }), ...(projectId && { projectId }), ...(iamEndpoint && { iamEndpoint: withScheme(iamEndpoint) }) };
   };
   return Object.assign(provider, { source: `profile file ${options.file ?? '(default)'} [${section}]` });
 }
