@@ -2,7 +2,7 @@
 // with the generated module), and a region cannot move a request to another host.
 import { describe, expect, it } from 'vitest';
 import { specServers } from '../test/helpers/bundle.js';
-import { DEFAULT_REGION, imsEndpoint, withScheme } from './endpoints.js';
+import { DEFAULT_REGION, imsEndpoint } from './endpoints.js';
 
 const { ims } = specServers();
 
@@ -21,13 +21,4 @@ describe('imsEndpoint and DEFAULT_REGION', () => {
   it.each([undefined, null, 5, {}])('refuses %j, which a regex alone would coerce to a string', (region) => {
     expect(() => imsEndpoint(region as never)).toThrow(TypeError);
   });
-});
-
-describe('withScheme', () => {
-  it.each([
-    ['iam.cn-north-4.myhuaweicloud.com', 'https://iam.cn-north-4.myhuaweicloud.com'],
-    ['iam.example/', 'https://iam.example'],
-    ['http://127.0.0.1:1//', 'http://127.0.0.1:1'],
-    ['HTTPS://IAM.example', 'HTTPS://IAM.example'],
-  ])('%j → %j', (input, output) => expect(withScheme(input)).toBe(output));
 });

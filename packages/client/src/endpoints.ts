@@ -1,5 +1,6 @@
 // Where a client sends its requests, from the spec's `servers` (src/generated/servers.ts, written by
-// scripts/generate.mjs from the bundle): nothing here restates a host name or a region.
+// scripts/generate.mjs from the bundle): nothing here restates a host name or a region. Also the package's
+// `./endpoints` entry: these two names without the client's HTTP stack (the CLI's help text needs them).
 import { need } from './check.js';
 import { DEFAULT_REGION, IMS_SERVER_URL } from './generated/servers.js';
 
@@ -15,5 +16,3 @@ export function imsEndpoint(region: string): string {
   return IMS_SERVER_URL.replace('{region}', region);
 }
 
-/** https:// for an endpoint written without a scheme, as the official SDKs do; trailing slashes dropped. */
-export const withScheme = (endpoint: string): string => (/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`).replace(/\/+$/, '');

@@ -7,7 +7,6 @@ import createClient from 'openapi-fetch';
 import { need } from './check.js';
 import type { DiscoverySetup, ImsClientOptions } from './client.js';
 import { type Credentials, CredentialsError } from './credentials.js';
-import { withScheme } from './endpoints.js';
 import { ImsApiError } from './errors.js';
 import type { components, paths } from './generated/schema.js';
 import { IAM_SERVER_URL } from './generated/servers.js';
@@ -15,6 +14,9 @@ import { redact } from './secrets.js';
 import { createTransport } from './transport.js';
 
 type ProjectList = components['schemas']['KeystoneProjectList'];
+
+/** https:// for an endpoint written without a scheme, as the official SDKs do; trailing slashes dropped. */
+export const withScheme = (endpoint: string): string => (/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`).replace(/\/+$/, '');
 
 const GIVE_IT = 'give it as createImsClient({ projectId }), HUAWEICLOUD_SDK_PROJECT_ID or project_id in the profile file';
 

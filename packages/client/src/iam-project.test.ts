@@ -4,8 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { officialVerify } from '../test/helpers/official-verify.js';
 import { serveEach, type TestServer } from '../test/helpers/server.js';
-import { withScheme } from './endpoints.js';
-import { iamEndpointFor } from './iam-project.node.js';
+import { iamEndpointFor, withScheme } from './iam-project.node.js';
 import { akskAuth, createImsClient, CredentialsError } from './index.node.js';
 
 const serve = serveEach(afterEach);
@@ -137,4 +136,13 @@ describe('project id discovery', () => {
     await client.getJob(JOB);
     expect(s.requests.at(-1)?.headers['x-project-id']).toBe('later');
   });
+});
+
+describe('withScheme', () => {
+  it.each([
+    ['iam.cn-north-4.myhuaweicloud.com', 'https://iam.cn-north-4.myhuaweicloud.com'],
+    ['iam.example/', 'https://iam.example'],
+    ['http://127.0.0.1:1//', 'http://127.0.0.1:1'],
+    ['HTTPS://IAM.example', 'HTTPS://IAM.example'],
+  ])('%j → %j', (input, output) => expect(withScheme(input)).toBe(output));
 });

@@ -37,6 +37,21 @@ it('resolves the node build in Node and exports the public names', () => {
   expect(out.spec).toBe(pkg['ims-quick-import'].specVersion);
 });
 
+it('./endpoints gives DEFAULT_REGION and imsEndpoint alone: the same functions, without the HTTP stack', async () => {
+  const out = JSON.parse(
+    nodeEval(`
+      const e = await import('@ims-quick-import/client/endpoints');
+      const m = await import('@ims-quick-import/client');
+      console.log(JSON.stringify({ names: Object.keys(e).sort(), same: e.imsEndpoint === m.imsEndpoint && e.DEFAULT_REGION === m.DEFAULT_REGION }));
+    `),
+  ) as { names: string[]; same: boolean };
+  expect(out).toEqual({ names: ['DEFAULT_REGION', 'imsEndpoint'], same: true });
+  const result = await build({ stdin: { contents: "export * from '@ims-quick-import/client/endpoints';", resolveDir: pkgDir }, bundle: true, format: 'esm', platform: 'neutral', write: false, metafile: true, logLevel: 'silent' });
+  const inputs = Object.keys(result.metafile.inputs);
+  expect(inputs.filter((i) => /openapi-fetch|http-fetch|transport|crypto/.test(i))).toEqual([]);
+  expect(result.outputFiles[0]!.contents.byteLength).toBeLessThan(1000);
+});
+
 it('resolves the web build for a browser bundler, with no node: imports', async () => {
   const result = await build({
     stdin: { contents: "export * from '@ims-quick-import/client'; export * as aksk from '@ims-quick-import/client/aksk';", resolveDir: pkgDir },

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { type CredentialsProvider, CredentialsError } from '../credentials.js';
-import { withScheme } from '../endpoints.js';
+import { withScheme } from '../iam-project.node.js';
 import { parseIni } from './ini.js';
 
 export const CREDENTIALS_FILE_ENV = 'HUAWEICLOUD_SDK_CREDENTIALS_FILE';
