@@ -4,7 +4,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Sandbox, startSandbox } from '@ims-quick-import/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AK, cleanEnv, lastJson, makeBuckets, PROJECT, printedSecrets, run, SK, SYSTEM_FLAGS } from './helpers.js';
+import { AK, CLOSED, cleanEnv, lastJson, makeBuckets, PROJECT, printedSecrets, run, SK, SYSTEM_FLAGS } from './helpers.js';
 
 let dir: string;
 let sandbox: Sandbox;
@@ -61,5 +61,27 @@ describe('the default credentials chain', () => {
     const without = await run(['job', done.jobId, '--legacy'], { env });
     expect(without.code).toBe(2);
     expect(without.stderr).toContain('needs a project id');
+  });
+
+  it("a profile's iam_endpoint is never asked with --endpoint (the sandbox); --iam-endpoint is", async () => {
+    const file = join(dir, 'credentials-iam');
+    // The profile names a loopback port nothing listens on: were it asked, the run would fail with exit 3.
+    await writeFile(file, `[basic]\nak = ${AK}\nsk = ${SK}\niam_endpoint = ${CLOSED}\n`);
+    const env = cleanEnv({ IMS_ENDPOINT: sandbox.url, HUAWEICLOUD_SDK_CREDENTIALS_FILE: file });
+    const done = lastJson((await run(['import', ...SYSTEM_FLAGS, '--json'], { env })).stdout);
+    const before = sandbox.counters().iamProjects;
+    const without = await run(['job', done.jobId, '--legacy'], { env });
+    expect(without.code, without.stderr).toBe(2);
+    expect(without.stderr).toContain('needs a project id');
+    const asked = await run(['--iam-endpoint', sandbox.url, 'job', done.jobId, '--legacy', '--json'], { env });
+    expect(asked.code, asked.stderr).toBe(0);
+    expect(JSON.parse(asked.stdout)).toMatchObject({ job_id: done.jobId });
+    expect(sandbox.counters().iamProjects).toBe(before + 1);
+  });
+
+  it('a --region that is no region id: exit 2 before anything is read or sent', async () => {
+    const r = await run(['--region', 'evil.example/', 'job', 'x'], { env: cleanEnv({ HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"evil.example/" is not a region id');
   });
 });

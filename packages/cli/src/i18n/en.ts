@@ -1,12 +1,16 @@
 // English messages. zh-CN.ts has the same keys (its type is `Messages`, so a missing key fails the build).
+// The default region comes from the spec through the client's light `./endpoints` entry: help must not
+// load the client's HTTP stack (bench/startup.mjs).
+import { DEFAULT_REGION } from '@ims-quick-import/client/endpoints';
+
 export const en = {
   // ── help: program ──
   programDescription: 'Import a disk image into Huawei Cloud IMS (quick import): validated before it is sent, waited on with a progress bar.',
   optLang: 'language of messages and help: en or zh-CN (default: from LC_ALL, LC_MESSAGES or LANG)',
-  optRegion: 'region, e.g. cn-north-4 (env IMS_REGION; default cn-north-4)',
+  optRegion: `region id (env IMS_REGION; default ${DEFAULT_REGION})`,
   optEndpoint: 'endpoint URL instead of the region\'s: a proxy or the sandbox (env IMS_ENDPOINT)',
   optProjectId: 'project id (env HUAWEICLOUD_SDK_PROJECT_ID); AK/SK without one asks IAM for the region\'s project',
-  optIamEndpoint: 'IAM endpoint for that question (env HUAWEICLOUD_SDK_IAM_ENDPOINT; with --endpoint, asked only when given)',
+  optIamEndpoint: "IAM endpoint for that question (else the profile file's iam_endpoint, else env HUAWEICLOUD_SDK_IAM_ENDPOINT; with --endpoint, asked only when this or that variable is given)",
   optToken: 'IAM token (prefer env IMS_AUTH_TOKEN: a flag is visible to other users in the process list)',
   optRequestTimeout: 'give up on one request after this long, e.g. 10s (default 30s)',
   optVersion: "print the CLI's and the spec's version",
@@ -89,6 +93,7 @@ export const en = {
   errHeaderChars: (what: string) => `${what}: holds a character an HTTP header cannot carry (a newline or another control character?); check the credentials. Nothing was sent.`,
   errLegacyNeedsProject: '--legacy (ShowJob) needs a project id: --project-id, HUAWEICLOUD_SDK_PROJECT_ID, or AK/SK credentials',
   errEndpoint: (value: string) => `--endpoint: "${value}" is not an http(s) URL`,
+  errRegion: (value: string) => `--region (or IMS_REGION): "${value}" is not a region id (lower-case letters, digits and dashes, e.g. ${DEFAULT_REGION})`,
   errSandboxMissing: (reason: string) => `cannot find the sandbox package (@ims-quick-import/sandbox): ${reason}`,
   // ── validation ──
   invalidHeader: (source: string) => `${source}: the request is invalid; nothing was sent:`,

@@ -1,3 +1,4 @@
+import { DEFAULT_REGION, imsEndpoint } from '@ims-quick-import/client';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../program.js';
 import { en } from './en.js';
@@ -56,5 +57,11 @@ describe('the messages', () => {
     const codes = (lines: string[]) => lines.map((l) => l.split(/\s+/)[0]);
     expect(codes(zhCN.exitCodesHelp)).toEqual(codes(en.exitCodesHelp));
     expect(codes(en.exitCodesHelp)).toEqual(['0', '1', '2', '3', '4', '130']);
+  });
+  it("--region's help names the client's DEFAULT_REGION (the spec's) in both languages, and no region else", () => {
+    expect(en.optRegion).toBe(`region id (env IMS_REGION; default ${DEFAULT_REGION})`);
+    expect(zhCN.optRegion).toBe(`区域 ID（环境变量 IMS_REGION；默认 ${DEFAULT_REGION}）`);
+    // No help text restates an endpoint the client builds.
+    expect(JSON.stringify([en, zhCN])).not.toContain(imsEndpoint(DEFAULT_REGION));
   });
 });

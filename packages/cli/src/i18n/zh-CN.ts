@@ -1,14 +1,15 @@
 // 简体中文消息。键与 en.ts 完全相同（类型为 Messages，缺少任何一个键都会编译失败）。
+import { DEFAULT_REGION } from '@ims-quick-import/client/endpoints';
 import type { Messages } from './en.js';
 
 export const zhCN: Messages = {
   // ── 帮助：程序 ──
   programDescription: '将磁盘镜像文件导入华为云 IMS（镜像文件快速导入）：发送前先在本地校验，并以进度条等待任务完成。',
   optLang: '消息和帮助的语言：en 或 zh-CN（默认取自 LC_ALL、LC_MESSAGES 或 LANG）',
-  optRegion: '区域，例如 cn-north-4（环境变量 IMS_REGION；默认 cn-north-4）',
+  optRegion: `区域 ID（环境变量 IMS_REGION；默认 ${DEFAULT_REGION}）`,
   optEndpoint: '代替区域地址的终端节点 URL：代理或沙箱（环境变量 IMS_ENDPOINT）',
   optProjectId: '项目 ID（环境变量 HUAWEICLOUD_SDK_PROJECT_ID）；未提供时，AK/SK 会向 IAM 查询该区域的项目',
-  optIamEndpoint: '用于上述查询的 IAM 终端节点（环境变量 HUAWEICLOUD_SDK_IAM_ENDPOINT；使用 --endpoint 时，只有给出此项才会查询）',
+  optIamEndpoint: '用于上述查询的 IAM 终端节点（否则取凭证文件的 iam_endpoint，再否则取环境变量 HUAWEICLOUD_SDK_IAM_ENDPOINT；使用 --endpoint 时，只有给出此项或该环境变量才会查询）',
   optToken: 'IAM 令牌（建议用环境变量 IMS_AUTH_TOKEN：命令行参数在进程列表中对其他用户可见）',
   optRequestTimeout: '单个请求超过此时长即放弃，例如 10s（默认 30s）',
   optVersion: '显示 CLI 与规范（spec）的版本',
@@ -91,6 +92,7 @@ export const zhCN: Messages = {
   errHeaderChars: (what) => `${what}：含有 HTTP 请求头不能携带的字符（换行或其他控制字符？）；请检查凭证。未发送任何请求。`,
   errLegacyNeedsProject: '--legacy（ShowJob）需要项目 ID：--project-id、HUAWEICLOUD_SDK_PROJECT_ID，或使用 AK/SK 凭证',
   errEndpoint: (value) => `--endpoint：“${value}”不是 http(s) URL`,
+  errRegion: (value) => `--region（或 IMS_REGION）：“${value}”不是区域 ID（小写字母、数字和连字符，例如 ${DEFAULT_REGION}）`,
   errSandboxMissing: (reason) => `找不到沙箱包（@ims-quick-import/sandbox）：${reason}`,
   // ── 校验 ──
   invalidHeader: (source) => `${source}：请求无效，未发送任何请求：`,
