@@ -50,8 +50,8 @@ export function gatewayError(code: string, requestId: string, opts: { status?: n
  * to read any `ErrorBody`; IMG.0061 "Unknown system error." is a 400 in the error table. The sandbox still
  * answers in the IMS shape, so every client parses it, and the spec's ErrorBody allows only `IMG.` or
  * `APIGW.` and four digits there — no `SANDBOX.` prefix. So the codes are the sandbox's own in the IMS shape,
- * far above any code in the error tables (the highest there is IMG.1075): `IMG.95` and the status. They are not in the
- * catalog, and each message starts with `ims-sandbox` and says what happened.
+ * far above any code in the error tables (the highest there is IMG.1075): `IMG.95` and the status. They are
+ * not in the catalog, and each message starts with `ims-sandbox` and says what happened.
  */
 export const SANDBOX_ERROR_CODES = { internal: 'IMG.9500', unavailable: 'IMG.9503' } as const;
 

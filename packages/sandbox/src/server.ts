@@ -207,7 +207,8 @@ export function onClientError(err: NodeJS.ErrnoException, socket: Socket): void 
   );
 }
 
-export const INTERNAL_ERROR_MESSAGE =
+/** The message of a bug's 500: what happened and what to do, never the exception's text. */
+const INTERNAL_ERROR_MESSAGE =
   'ims-sandbox internal error (a bug in the sandbox, not an answer of the image service; its log has the details). Retry; for a quick import, look for the job before resubmitting.';
 
 export interface ListenOptions {
