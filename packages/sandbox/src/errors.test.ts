@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gatewayError, imgMessage, imsError } from './errors.js';
+import { responseErrors } from '../test/helpers/spec.js';
+import { gatewayError, imgMessage, imsError, SANDBOX_ERROR_CODES, sandboxFailure } from './errors.js';
 import { APIGW_CATALOG, IMG_CATALOG } from './generated/spec-data.js';
 
 describe('error bodies come from the spec catalogs', () => {
@@ -21,5 +22,20 @@ describe('error bodies come from the spec catalogs', () => {
   it('refuses codes the spec does not list', () => {
     expect(() => imsError('IMG.9999')).toThrow(/x-error-catalog/);
     expect(() => gatewayError('APIGW.9999', 'r')).toThrow(/x-error-catalog/);
+  });
+});
+
+describe('the sandbox’s own failures', () => {
+  it('answer 500 and 503 in a body the spec’s ErrorBody accepts, with codes no source gives a meaning', () => {
+    const highest = Math.max(...Object.keys(IMG_CATALOG).map((c) => Number(c.slice(4))));
+    for (const [kind, status] of [['internal', 500], ['unavailable', 503]] as const) {
+      const r = sandboxFailure(kind, 'ims-sandbox: what happened');
+      expect(r).toEqual({ status, body: { error: { code: SANDBOX_ERROR_CODES[kind], message: 'ims-sandbox: what happened' } } });
+      expect(responseErrors(null, status, r.body)).toEqual([]);
+      // Not a catalog code (IMG.0061 "Unknown system error." is a 400), and above every code the sources list.
+      expect(Object.keys(IMG_CATALOG)).not.toContain(r.body.error.code);
+      expect(Number(r.body.error.code.slice(4))).toBeGreaterThan(highest);
+      expect(r.body.error.code.endsWith(String(status))).toBe(true);
+    }
   });
 });

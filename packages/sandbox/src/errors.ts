@@ -1,6 +1,6 @@
 // Error bodies, built only from the spec's catalogs: the image service's `{error: {code, message}}` and the
 // API gateway's `{error_code, error_msg, request_id}`. A code missing from the catalog is a programming
-// error here, so it throws (and the server turns that into a 500 IMG.0061, which is in the catalog).
+// error here, so it throws (and the server turns that into its own 500, `sandboxFailure` below).
 import { APIGW_CATALOG, IMG_CATALOG } from './generated/spec-data.js';
 
 export interface ImsErrorBody {
@@ -42,6 +42,22 @@ export function gatewayError(code: string, requestId: string, opts: { status?: n
   }
   const msg = opts.detail ? `${e.message.replace(/\.$/, '')}: ${opts.detail}` : e.message;
   return { status, body: { error_code: code, error_msg: msg, request_id: requestId } };
+}
+
+/**
+ * The codes of the sandbox's own failures: a bug (500), a dead judge worker (500), a journal it cannot write
+ * (503). No source documents the body or code of a 500 or 503, so the spec declares none and tells clients
+ * to read any `ErrorBody`; IMG.0061 "Unknown system error." is a 400 in the error table. The sandbox still
+ * answers in the IMS shape, so every client parses it, and the spec's ErrorBody allows only `IMG.` or
+ * `APIGW.` and four digits there — no `SANDBOX.` prefix. So the codes are the sandbox's own in the IMS shape,
+ * far above any code in the error tables (the highest there is IMG.1075): `IMG.95` and the status. They are
+ * not in the catalog, and each message starts with `ims-sandbox` and says what happened.
+ */
+export const SANDBOX_ERROR_CODES = { internal: 'IMG.9500', unavailable: 'IMG.9503' } as const;
+
+/** A failure of the sandbox itself (never a service code): 500 for `internal`, 503 for `unavailable`. */
+export function sandboxFailure(kind: keyof typeof SANDBOX_ERROR_CODES, message: string): ErrorReply<ImsErrorBody> {
+  return { status: kind === 'internal' ? 500 : 503, body: { error: { code: SANDBOX_ERROR_CODES[kind], message } } };
 }
 
 /** The catalog's message for an IMG code (used for job `fail_reason`). */

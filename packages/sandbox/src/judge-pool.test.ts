@@ -1,5 +1,8 @@
 // Big bodies are judged on a worker thread, exactly as small ones are judged inline.
+import type { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { responseErrors } from '../test/helpers/spec.js';
+import { SANDBOX_ERROR_CODES } from './errors.js';
 import { JudgePool, OFF_THREAD_BYTES } from './judge-pool.js';
 
 const base = { name: 'big-body', os_version: 'Ubuntu 22.04 server 64bit', image_url: 'my-bucket:images/disk.raw', min_disk: 40 };
@@ -62,6 +65,25 @@ describe('JudgePool', () => {
       const r = await pool.judge(deep, undefined, 'en');
       expect(r).toMatchObject({ ok: false, reply: { status: 400, body: { error: { code: 'IMG.0001' } } } });
       expect(!r.ok && r.reply.body.error.message).toMatch(/nests deeper than 1000 levels/);
+    }
+  });
+
+  it('answers a body whose worker dies with a 500 of the sandbox’s own (an ErrorBody, not IMG.0061), then starts a new worker', async () => {
+    const pool = new JudgePool(0);
+    try {
+      const raw = Buffer.from(bodies['valid, padded past the threshold']!);
+      const judged = pool.judge(raw, 'application/json', 'en');
+      // The worker stops before it answers, as one that runs out of memory or is killed would.
+      await (pool as unknown as { worker: Worker }).worker.terminate();
+      const r = await judged;
+      expect(r).toMatchObject({ ok: false, reply: { status: 500, body: { error: { code: SANDBOX_ERROR_CODES.internal } } }, warnings: [] });
+      const reply = !r.ok ? r.reply : undefined;
+      expect(responseErrors('importImageQuick', 500, reply?.body)).toEqual([]);
+      expect(JSON.stringify(reply)).not.toContain('IMG.0061');
+      expect(reply?.body.error.message).toMatch(/^ims-sandbox internal error: .*no job was accepted/);
+      expect(await pool.judge(raw, 'application/json', 'en')).toMatchObject({ ok: true });
+    } finally {
+      await pool.close();
     }
   });
 });

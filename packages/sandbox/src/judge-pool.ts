@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { validateQuickImportRequest } from '@ims-quick-import/validators';
-import { imsError } from './errors.js';
+import { sandboxFailure } from './errors.js';
 import { assess, precheck, verdict, type Assessment, type Judgement, type Locale } from './judge.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 
@@ -16,6 +16,9 @@ import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 export const OFF_THREAD_BYTES = 64 * 1024;
 
 const NONE = Object.freeze([]);
+
+/** The answer to a body whose worker died before judging it: the sandbox failed, nothing was accepted. */
+const WORKER_FAILED = sandboxFailure('internal', 'ims-sandbox internal error: the worker judging this body stopped; no job was accepted. Retry.');
 
 function workerSource(): string {
   const validators = pathToFileURL(createRequire(import.meta.url).resolve('@ims-quick-import/validators')).href;
@@ -49,7 +52,7 @@ export class JudgePool {
     return new Promise<Judgement>((resolve) => {
       const id = this.nextId++;
       const worker = this.ensureWorker();
-      const done = (a: Assessment | Error) => resolve(a instanceof Error ? { ok: false, reply: { status: 500, body: imsError('IMG.0061').body }, warnings: NONE } : verdict(a));
+      const done = (a: Assessment | Error) => resolve(a instanceof Error ? { ok: false, reply: WORKER_FAILED, warnings: NONE } : verdict(a));
       this.pending.set(id, { worker, done });
       // The bytes are copied to the worker (a memcpy); decoding them is the worker's job.
       worker.postMessage({ id, raw, locale });

@@ -5,7 +5,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { Authenticator } from './auth.js';
 import { MAX_BODY_BYTES, readBody, type BodyBudget } from './body.js';
 import { answerPreflight, applyCors, isPreflight } from './cors.js';
-import { gatewayError, imsError, type ErrorReply } from './errors.js';
+import { gatewayError, imsError, sandboxFailure, type ErrorReply } from './errors.js';
 import { IMG_CATALOG, OS_VERSIONS } from './generated/spec-data.js';
 import { newRequestId } from './ids.js';
 import { legacyView, progressView } from './job-views.js';
@@ -207,6 +207,10 @@ export function onClientError(err: NodeJS.ErrnoException, socket: Socket): void 
   );
 }
 
+/** The message of a bug's 500: what happened and what to do, never the exception's text. */
+const INTERNAL_ERROR_MESSAGE =
+  'ims-sandbox internal error (a bug in the sandbox, not an answer of the image service; its log has the details). Retry; for a quick import, look for the job before resubmitting.';
+
 export interface ListenOptions {
   port: number;
   host: string;
@@ -227,9 +231,10 @@ export async function listen(ctx: HandlerContext, opts: ListenOptions): Promise<
   );
   function run(req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): void {
     handle(ctx, req, res, expectsContinue).catch((e: unknown) => {
-      // Never crash on one request: answer the catalog's "unknown system error".
+      // Never crash on one request: a 500 of the sandbox's own, whose message says nothing of the exception
+      // (it may hold a path or a header value); the log has it.
       console.error('ims-sandbox: internal error', e);
-      sendError(res, { status: 500, body: imsError('IMG.0061').body });
+      sendError(res, sandboxFailure('internal', INTERNAL_ERROR_MESSAGE));
     });
   }
   // Without this listener Node answers `100 Continue` by itself, before any check: an oversized or

@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   JournalDamagedError,
   JournalLockedError,
+  SANDBOX_ERROR_CODES,
   SPEC_VERSION,
   startSandbox,
   verifyAkSk,
@@ -59,5 +60,11 @@ describe('public types', () => {
     void startSandbox({ bucketsDir: '/tmp', ecsMetadata: { ttlSeconds: '60' } });
     // @ts-expect-error origins are strings
     void startSandbox({ bucketsDir: '/tmp', corsOrigins: [new URL('https://x.example')] });
+  });
+
+  it('the codes of the sandbox\'s own failures are fixed literals', () => {
+    expectTypeOf(SANDBOX_ERROR_CODES).toEqualTypeOf<{ readonly internal: 'IMG.9500'; readonly unavailable: 'IMG.9503' }>();
+    // @ts-expect-error they are constants, not settings
+    SANDBOX_ERROR_CODES.internal = 'IMG.0061';
   });
 });

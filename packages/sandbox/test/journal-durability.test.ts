@@ -10,7 +10,7 @@ import { body, BUCKET, makeBuckets } from './helpers/buckets.js';
 import { call, pollJob } from './helpers/http.js';
 import { killAll, killHard, launch, launchOrRefuse } from './helpers/launch.js';
 import { responseErrors } from './helpers/spec.js';
-import { JournalLockedError, startSandbox } from '../src/index.js';
+import { JournalLockedError, SANDBOX_ERROR_CODES, startSandbox } from '../src/index.js';
 
 const auth = { 'X-Auth-Token': 't' };
 let root: string;
@@ -52,10 +52,12 @@ describe('short writes and a full disk', () => {
         if (r.status === 200) acked.push(b.job_id!);
         else {
           expect(r.status, JSON.stringify(b)).toBe(503);
-          expect(responseErrors(null, 503, b)).toEqual([]);
+          expect(responseErrors('importImageQuick', 503, b)).toEqual([]);
           expect(r.headers.get('retry-after')).toBe('1');
-          expect(b.error?.code).toBe('IMG.0061');
-          expect(b.error?.message).toMatch(/EFBIG/);
+          // The sandbox's own code: no source gives a 503 one, and IMG.0061 is a 400 in the error table.
+          expect(b.error?.code).toBe(SANDBOX_ERROR_CODES.unavailable);
+          expect(b.error?.code).not.toBe('IMG.0061');
+          expect(b.error?.message).toBe('ims-sandbox cannot write its job journal (EFBIG); no job was accepted. Retry later.');
           expect(b.error?.message).not.toContain(dir); // no server path in an answer
           refused++;
         }
@@ -65,7 +67,10 @@ describe('short writes and a full disk', () => {
     // Loud, not silent: polls are refused too while the journal is broken (no state that may vanish).
     const poll = await fetch(`${sb.url}/v1/cloudimages/job/${running}`, { headers: auth });
     expect(poll.status).toBe(503);
-    expect(responseErrors(null, 503, await poll.json())).toEqual([]); // the spec declares no 503 body: any ErrorBody
+    expect(poll.headers.get('retry-after')).toBe('1');
+    const polled = (await poll.json()) as { error?: { code: string } };
+    expect(responseErrors('showJobProgress', 503, polled)).toEqual([]); // the spec declares no 503 body: any ErrorBody
+    expect(polled.error?.code).toBe(SANDBOX_ERROR_CODES.unavailable);
     expect(sb.stderr()).toMatch(/cannot write the journal .*EFBIG/);
     // The file holds whole records only: the short write was cut back, nothing torn for the next append.
     const text = await readFile(state, 'utf8');
