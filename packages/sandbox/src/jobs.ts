@@ -3,7 +3,7 @@
 // has seen survives a crash. Durations are the base timeline divided by `speed`.
 import { newImageId, newJobId } from './ids.js';
 import { TERMINAL, type JobRecord } from './job-record.js';
-import { JournalUnavailableError, type Journal } from './journal.js';
+import type { Journal, JournalUnavailableError } from './journal.js';
 import { inspectImport, type ImportOutcome } from './obs.js';
 import { Schedule } from './schedule.js';
 
@@ -38,18 +38,11 @@ export class JobStore {
   private readonly inspecting = new Map<string, Promise<ImportOutcome>>();
   /** Ids of finished jobs in the order they finished: eviction forgets from the front. */
   private readonly finished = new Set<string>();
-  /** Steps whose snapshot the journal refused: the job keeps its last durable state until they re-run. */
-  private stalled: (() => Promise<void>)[] = [];
   private closed = false;
 
   constructor(private readonly opts: JobStoreOptions) {
     // What this store holds is exactly what has been journalled, so it is what a running compaction keeps.
     opts.journal?.compactWhileRunning(() => this.durableJobs());
-    opts.journal?.onRecovered(() => {
-      const steps = this.stalled;
-      this.stalled = [];
-      for (const step of steps) this.schedule(step, 0);
-    });
   }
 
   private *durableJobs(): Iterable<JobRecord> {
@@ -123,8 +116,7 @@ export class JobStore {
     if (this.closed) return;
     this.steps.add(ms, () => {
       fn().catch((e) => {
-        if (e instanceof JournalUnavailableError) this.stalled.push(fn);
-        else this.opts.onError?.(e);
+        if (!this.closed) this.opts.onError?.(e);
       });
     });
   }
@@ -146,7 +138,9 @@ export class JobStore {
   private async commit(job: JobRecord, next: JobRecord): Promise<void> {
     if (this.closed) return;
     const { endsAt, ...persisted } = next;
-    await this.opts.journal?.append(persisted);
+    // A step waits out a journal that cannot be written (the job keeps its last durable state meanwhile);
+    // its record is what the journal's probe retries, so "written again" means this record fits.
+    await this.opts.journal?.append(persisted, { retry: true });
     if (this.closed) return;
     Object.assign(job, next);
     if (endsAt === undefined) delete job.endsAt;

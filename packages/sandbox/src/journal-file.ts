@@ -47,6 +47,17 @@ export async function compact(file: string, jobs: Iterable<JobRecord>): Promise<
   return out;
 }
 
+/**
+ * `n` bytes of blank lines (replay skips them; none longer than 1 KiB, so none reads as an oversized
+ * record): the stand-in a recovery probe writes for a refused write, to prove that much room is back.
+ */
+export function blankLines(n: number): Buffer {
+  const b = Buffer.alloc(n, 0x20);
+  for (let i = 1023; i < n; i += 1024) b[i] = 0x0a;
+  if (n > 0) b[n - 1] = 0x0a;
+  return b;
+}
+
 export async function fsyncPath(path: string): Promise<void> {
   try {
     const d = await open(path, 'r');

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blankLines } from './journal-file.js';
 import { loadJournal } from './journal-load.js';
 
 let dir: string;
@@ -38,7 +39,9 @@ describe('loadJournal', () => {
   });
 
   it('skips blank lines (recovery probes) and drops only an unterminated last line', async () => {
-    const r = await load(rec(1, 'INIT') + '\n\n' + rec(1, 'RUNNING') + rec(2, 'INIT').slice(0, 30));
+    const padding = blankLines(3000).toString(); // a recovery probe's stand-in: three lines, none over 1 KiB
+    expect(padding.split('\n').map((l) => l.length)).toEqual([1023, 1023, 951, 0]);
+    const r = await load(rec(1, 'INIT') + '\n\n' + padding + rec(1, 'RUNNING') + rec(2, 'INIT').slice(0, 30));
     expect(r.jobs.map((j) => [j.id, j.status])).toEqual([[hex(1), 'RUNNING']]);
     expect(r).toMatchObject({ damaged: [], tornTail: true });
   });

@@ -51,7 +51,7 @@ export async function loadJournal(file: string, maxJobs = Number.POSITIVE_INFINI
         damaged.push({ line: line.number, reason: 'the line is too long to be a job record' });
         continue;
       }
-      if (line.text === '') continue; // the blank line a recovery probe writes
+      if (/^ *$/.test(line.text)) continue; // blank: what a recovery probe writes (see blankLines)
       let rec: unknown;
       try {
         rec = JSON.parse(line.text);

@@ -5,52 +5,31 @@
 // Failure is loud and leaves no torn line: a write that comes up short is retried until every byte is down
 // or the OS reports why not (ENOSPC, EFBIG, EIO); then the file is truncated back to its last whole record,
 // every waiting append is rejected with JournalUnavailableError, and so is every later append until the
-// journal can be written again (a probe retries every `retryMs`). Opening takes the lock (journal-lock.ts),
+// journal can be written again — except `retry` appends (a job's own next step), which wait. Every `retryMs`
+// a probe retries what failed at its full size: the waiting records themselves, padded with blank lines up
+// to the largest write refused. A smaller probe (one blank line) would fit under a file-size limit or in the
+// last free block that a whole record does not, and the journal would flap between down and up every
+// second. It is up only once a real write of that size is down. Opening takes the lock (journal-lock.ts),
 // refuses a read-only or damaged file (unless `repair`, which keeps a backup), and compacts atomically.
 import { constants } from 'node:fs';
 import { copyFile, type FileHandle } from 'node:fs/promises';
 import type { JobRecord } from './job-record.js';
-import { compact, fsyncPath, refuseReadOnly } from './journal-file.js';
-import { JournalDamagedError, loadJournal, type DamagedLine } from './journal-load.js';
+import { blankLines, compact, fsyncPath, refuseReadOnly } from './journal-file.js';
+import { JournalDamagedError, loadJournal } from './journal-load.js';
 import { lockJournal } from './journal-lock.js';
+import { JournalUnavailableError, type JournalOptions, type OpenedJournal } from './journal-types.js';
 
 export { JournalDamagedError, type DamagedLine } from './journal-load.js';
 export { JournalLockedError } from './journal-lock.js';
 
-/** Appends refused because the journal cannot be written; `code` is the OS's reason (ENOSPC, EFBIG, …). */
-export class JournalUnavailableError extends Error {
-  override name = 'JournalUnavailableError';
-  constructor(readonly code: string) {
-    super(`the journal cannot be written (${code})`);
-  }
-}
-
-export interface JournalOptions {
-  /** Finished jobs kept by compaction (oldest finished forgotten first). Default: all. */
-  maxJobs?: number;
-  /** Drop damaged lines instead of refusing to start, after copying the file to `<file>.bak-<time>`. */
-  repair?: boolean;
-  /** How often a failed journal is probed for being writable again. Default 1000 ms. */
-  retryMs?: number;
-  /** A write + sync that has not returned after this long counts as failed (a hung disk). Default 10 000 ms. */
-  writeDeadlineMs?: number;
-  /** Size from which the running journal compacts itself (see compactWhileRunning). Default 64 MiB. */
-  compactAfterBytes?: number;
-}
-
-export interface OpenedJournal {
-  journal: Journal;
-  jobs: JobRecord[];
-  /** What `repair` dropped, and where the untouched copy is. */
-  repaired?: { backup: string; dropped: DamagedLine[] };
-  /** Finished jobs compaction forgot to honour `maxJobs`. */
-  forgotten: number;
-}
+export { JournalUnavailableError, type JournalOptions, type OpenedJournal } from './journal-types.js';
 
 interface Pending {
   line: string;
   resolve: () => void;
   reject: (e: unknown) => void;
+  /** Waits out a failure (retried by the probe) instead of being refused. */
+  retry: boolean;
 }
 
 export class Journal {
@@ -63,9 +42,12 @@ export class Journal {
   private failure: JournalUnavailableError | undefined;
   private probeTimer: NodeJS.Timeout | undefined;
   private probing = false;
+  /** `retry` appends waiting for the journal to come back: the probe writes them. */
+  private held: Pending[] = [];
+  /** The largest write refused since the failure began: the probe proves this much room before `up`. */
+  private refusedBytes = 0;
   /** A write given up on that the OS has not finished yet: nothing else touches the file until it settles. */
   private abandonedWrite: Promise<void> | undefined;
-  private readonly recoveryListeners: (() => void)[] = [];
   /** Online compaction: where the durable state comes from, and the size that triggers the next one. */
   private snapshot: (() => Iterable<JobRecord>) | undefined;
   private compactMinBytes = 64 * 1024 * 1024;
@@ -121,18 +103,21 @@ export class Journal {
     return this.failure;
   }
 
-  /** Runs `fn` each time the journal becomes writable again after a failure. */
-  onRecovered(fn: () => void): void {
-    this.recoveryListeners.push(fn);
-  }
-
-  /** Resolves once the snapshot is written in full and fsync'd; rejects with JournalUnavailableError if not. */
-  append(job: JobRecord): Promise<void> {
+  /**
+   * Resolves once the snapshot is written in full and fsync'd; rejects with JournalUnavailableError if not.
+   * With `retry`, a failure is waited out instead: the record is written once the journal is back (a job's
+   * next step, which nobody is waiting on; the job keeps its last durable state meanwhile).
+   */
+  append(job: JobRecord, { retry = false }: { retry?: boolean } = {}): Promise<void> {
     if (this.closed) return Promise.reject(new Error('journal is closed'));
-    if (this.failure) return Promise.reject(this.failure); // fast: nothing waits on a broken disk
+    if (this.failure && !retry) return Promise.reject(this.failure); // fast: no request waits on a broken disk
     return new Promise((resolve, reject) => {
-      this.queue.push({ line: JSON.stringify(job) + '\n', resolve, reject });
-      this.kick();
+      const p = { line: JSON.stringify(job) + '\n', resolve, reject, retry };
+      if (this.failure) this.held.push(p);
+      else {
+        this.queue.push(p);
+        this.kick();
+      }
     });
   }
 
@@ -183,15 +168,17 @@ export class Journal {
     while (this.queue.length) {
       const batch = this.queue;
       this.queue = [];
-      if (this.failure) {
-        for (const p of batch) p.reject(this.failure);
-        continue;
-      }
+      const data = this.failure ? undefined : Buffer.from(batch.map((p) => p.line).join(''));
       try {
-        await this.writeDurably(Buffer.from(batch.map((p) => p.line).join('')));
+        if (data) await this.writeDurably(data);
       } catch (e) {
-        this.fail(e);
-        for (const p of batch) p.reject(this.failure);
+        this.fail(e, data!.length);
+      }
+      if (this.failure) {
+        for (const p of batch) {
+          if (p.retry) this.held.push(p);
+          else p.reject(this.failure);
+        }
         continue;
       }
       for (const p of batch) p.resolve();
@@ -246,39 +233,58 @@ export class Journal {
     this.size += data.length;
   }
 
-  private fail(e: unknown): void {
+  private fail(e: unknown, bytes: number): void {
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
     if (!this.failure) console.error(`ims-sandbox: cannot write the journal ${this.file} (${code}); answering 503 until it can be written again`);
     this.failure = new JournalUnavailableError(code);
+    this.refusedBytes = Math.max(this.refusedBytes, bytes);
     this.probeTimer ??= setInterval(() => void this.probe(), this.retryMs).unref();
   }
 
-  /** Tries the disk with a blank line (which replay skips); on success, appends flow again. */
+  /**
+   * Retries what failed, at its full size: the held records, then blank lines (which replay skips) up to the
+   * largest refused write, taken back once synced. Only when that is down is the journal up again.
+   */
   private async probe(): Promise<void> {
     if (this.closed || this.flushing || this.probing || !this.failure) return;
     this.probing = true;
+    const held = this.held;
+    const records = Buffer.from(held.map((p) => p.line).join(''));
+    const pad = Math.max(0, this.refusedBytes - records.length);
     try {
       if (this.abandonedWrite) await this.abandonedWrite; // a hung write must settle before anything else
       this.abandonedWrite = undefined;
       await this.fh.truncate(this.size); // drop whatever a short write may have left behind
-      await this.writeDurably(Buffer.from('\n'));
+      await this.writeDurably(Buffer.concat([records, blankLines(pad)]));
     } catch (e) {
       this.failure = new JournalUnavailableError((e as NodeJS.ErrnoException).code ?? 'EIO');
       return;
     } finally {
       this.probing = false;
     }
+    // The records are durable; the padding is given back to the writes it stood in for (if the cut fails,
+    // it stays: blank lines replay as nothing).
+    const end = this.size - pad;
+    if (pad) await this.fh.truncate(end).then(() => this.fh.datasync()).then(() => (this.size = end), () => undefined);
     console.error(`ims-sandbox: the journal ${this.file} can be written again`);
     this.failure = undefined;
+    this.refusedBytes = 0;
     clearInterval(this.probeTimer);
     this.probeTimer = undefined;
-    for (const fn of this.recoveryListeners) fn();
+    const late = this.held.slice(held.length); // appended while the probe ran: an ordinary write now
+    this.held = [];
+    for (const p of held) p.resolve();
+    if (late.length) {
+      this.queue.push(...late);
+      this.kick();
+    }
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.probeTimer);
+    for (const p of this.held.splice(0)) p.reject(new Error('journal is closed'));
     while (this.flushScheduled || this.flushing || this.compacting) await (this.flushing ?? this.compacting ?? new Promise((r) => setImmediate(r)));
     // A write the disk never finished must not keep the process from stopping.
     if (this.abandonedWrite) await Promise.race([this.abandonedWrite, new Promise((r) => setTimeout(r, this.writeDeadlineMs).unref())]);

@@ -102,6 +102,59 @@ describe('short writes and a full disk', () => {
   }, 60_000);
 });
 
+describe('a file-size limit that keeps biting', () => {
+  // The probe used to write one blank line, which fits under a limit that a whole record does not: the
+  // sandbox called itself recovered every second, the next real write failed again, and stderr flipped
+  // between the two lines (and the file grew a byte a second). Now it stays down until what failed fits.
+  it('says "cannot write" once and "can be written again" once, answers 503 in between, and loses nothing', async () => {
+    const sb = await launch(args('--speed', '5'), { fileSizeLimitKiB: 8 });
+    const count = (re: RegExp) => (sb.stderr().match(re) ?? []).length;
+    const down = /cannot write the journal \S+ \(EFBIG\)/g;
+    const up = /the journal \S+ can be written again/g;
+    const acked: string[] = [];
+    let refused = 0;
+    for (let wave = 0; wave < 200 && refused === 0; wave++) {
+      for (const r of await Promise.all(Array.from({ length: 4 }, () => submit(sb.url)))) {
+        if (r.status === 200) acked.push(((await r.json()) as { job_id: string }).job_id);
+        else refused++;
+      }
+    }
+    expect(refused).toBeGreaterThan(0);
+    // Jobs acknowledged before the limit bit start and end meanwhile: their records wait, the jobs wait.
+    const size = (await stat(state)).size;
+    for (let i = 0; i < 16; i++) {
+      const r = await fetch(`${sb.url}/v1/cloudimages/job/${acked[0]}`, { headers: auth });
+      const again = await submit(sb.url);
+      for (const answer of [r, again]) {
+        expect(answer.status).toBe(503);
+        expect(answer.headers.get('retry-after')).toBe('1');
+        expect(((await answer.json()) as { error: { code: string } }).error.code).toBe(SANDBOX_ERROR_CODES.unavailable);
+      }
+      await sleep(250);
+    }
+    expect(count(down)).toBe(1);
+    expect(count(up)).toBe(0);
+    expect((await stat(state)).size).toBe(size); // no probe litter either
+
+    execFileSync('prlimit', ['--pid', String(sb.pid), '--fsize=unlimited:']);
+    for (let i = 0; count(up) === 0; i++) {
+      expect(i).toBeLessThan(100);
+      await sleep(50);
+    }
+    for (const id of acked) expect((await pollJob(sb.url, id, auth)).job.status, id).toBe('SUCCESS');
+    const late = await submit(sb.url);
+    expect(late.status).toBe(200);
+    acked.push(((await late.json()) as { job_id: string }).job_id);
+    expect(count(down)).toBe(1);
+    expect(count(up)).toBe(1);
+
+    await killHard(sb.child);
+    const after = await launch(args('--speed', '1000'));
+    for (const id of acked) expect((await call('showJobProgress', `${after.url}/v1/cloudimages/job/${id}`, { headers: auth })).status, id).toBe(200);
+    await killHard(after.child);
+  }, 60_000);
+});
+
 describe('one sandbox per state file', () => {
   it('refuses a second sandbox on the same file, and takes over the lock a kill -9 left behind', async () => {
     const a = await launch(args());
