@@ -7,3 +7,4 @@ export { DEFAULT_PROJECT_ID, type IamProject } from './emulators/iam-projects.js
 export { NO_AGENCY_MESSAGE, type EcsMetadataOptions } from './emulators/ecs-metadata.js';
 export { JournalDamagedError, JournalLockedError, type DamagedLine } from './journal.js';
 export { SANDBOX_ERROR_CODES } from './errors.js';
+export { writeBucketImage, type BucketImage } from './bucket-image.js';

@@ -1,9 +1,10 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUCKET, makeBuckets } from '../test/helpers/buckets.js';
 import { holdLibuvThreads } from '../test/helpers/hold-threads.js';
+import { writeBucketImage } from './bucket-image.js';
 import { bitmapKey, inspectImport, objectPath } from './obs.js';
 
 let root: string;
@@ -12,9 +13,8 @@ beforeAll(async () => {
   root = await makeBuckets();
   // A directory beside the buckets root holding a perfectly good image: no key may reach it.
   outside = await mkdtemp(join(tmpdir(), 'ims-outside-'));
+  await writeBucketImage(dirname(outside), { bucket: basename(outside), object: 'secret.raw' }); // with secret.mf
   const mib = Buffer.alloc(1024 * 1024);
-  await writeFile(join(outside, 'secret.raw'), mib);
-  await writeFile(join(outside, 'secret.mf'), Buffer.from([1]));
   const images = join(root, BUCKET, 'images');
   await symlink(join(outside, 'secret.raw'), join(images, 'link-out.raw'));
   await symlink(join(outside, 'secret.mf'), join(images, 'link-out.mf'));

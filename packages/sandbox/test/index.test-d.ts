@@ -6,7 +6,9 @@ import {
   SPEC_VERSION,
   startSandbox,
   verifyAkSk,
+  writeBucketImage,
   type AkSkResult,
+  type BucketImage,
   type DamagedLine,
   type Sandbox,
   type SandboxCounters,
@@ -66,5 +68,15 @@ describe('public types', () => {
     expectTypeOf(SANDBOX_ERROR_CODES).toEqualTypeOf<{ readonly internal: 'IMG.9500'; readonly unavailable: 'IMG.9503' }>();
     // @ts-expect-error they are constants, not settings
     SANDBOX_ERROR_CODES.internal = 'IMG.0061';
+  });
+
+  it('writeBucketImage takes a .raw or .zvhd2 key and resolves to the image_url', () => {
+    expectTypeOf(writeBucketImage).parameter(1).toEqualTypeOf<BucketImage>();
+    expectTypeOf(writeBucketImage).returns.resolves.toEqualTypeOf<string>();
+    void writeBucketImage('/tmp/b', { bucket: 'b', object: 'images/disk.raw', withManifest: false, bytes: 2048 });
+    // @ts-expect-error quick import takes .raw and .zvhd2 objects only
+    void writeBucketImage('/tmp/b', { bucket: 'b', object: 'images/disk.qcow2' });
+    // @ts-expect-error a ZVHD2 image has no .mf bitmap file
+    void writeBucketImage('/tmp/b', { bucket: 'b', object: 'images/disk.zvhd2', withManifest: true });
   });
 });
