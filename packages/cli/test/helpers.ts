@@ -1,11 +1,11 @@
 // Runs the built bin as a real subprocess, against a real sandbox started by the test, and keeps every
 // byte any run printed so a test can prove no secret was ever among them.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Sandbox, startSandbox } from '@ims-quick-import/sandbox';
+import { type Sandbox, startSandbox, writeBucketImage } from '@ims-quick-import/sandbox';
 import { afterAll, beforeAll, expect } from 'vitest';
 
 export const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'bin.js');
@@ -93,13 +93,7 @@ export const run = (args: readonly string[], opts: { env?: NodeJS.ProcessEnv; in
 /** A buckets directory: my-bucket/images/disk.raw (1 MiB, with its .mf), the layout the sandbox reads. */
 export async function makeBuckets(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'ims-cli-test-'));
-  const images = join(dir, 'my-bucket', 'images');
-  await mkdir(images, { recursive: true });
-  const disk = Buffer.alloc(1024 * 1024);
-  disk[510] = 0x55;
-  disk[511] = 0xaa;
-  await writeFile(join(images, 'disk.raw'), disk);
-  await writeFile(join(images, 'disk.mf'), Buffer.from([1]));
+  await writeBucketImage(dir, { bucket: 'my-bucket', object: 'images/disk.raw' });
   return dir;
 }
 
