@@ -130,7 +130,7 @@ describe('defaultCredentials', () => {
     expect(error.attempts?.map((a) => a.where)).toEqual(['HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK', `${file} [basic]`, noMetadata.url]);
   });
 
-  it('no secret in the attempts: an SK without its AK, a file with an SK and no AK, a provider that quotes one', async () => {
+  it('no secret in the attempts: an SK without its AK, a profile file with an SK and no AK', async () => {
     const file = join(dir, 'sk-only');
     await writeFile(file, `[basic]\nsk = ${SK}\n`);
     const error = (await Promise.resolve()
