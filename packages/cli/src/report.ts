@@ -1,5 +1,5 @@
 // Any error a command ends with → a message in the user's language and an exit code.
-import type { ImsApiError, JobFailedError } from '@ims-quick-import/client';
+import type { CredentialsAttempt, CredentialsError, ImsApiError, JobFailedError } from '@ims-quick-import/client';
 import { EXIT, type ExitCode, UsageError } from './errors.js';
 import type { Messages } from './i18n/index.js';
 import type { Output } from './io.js';
@@ -12,6 +12,27 @@ function networkReason(error: Error): string | undefined {
   return [cause?.code, cause?.message].filter(Boolean).join(' ') || error.message;
 }
 
+/** One source the credentials chain tried, in the user's language (the client's English for a code we do not know). */
+export function attemptLine(a: CredentialsAttempt, m: Messages): string {
+  const source = Object.hasOwn(m.credentialSources, a.source) ? m.credentialSources[a.source](a.where) : a.where;
+  return Object.hasOwn(m.credentialReasons, a.reason) ? m.credentialsAttempt(source, m.credentialReasons[a.reason](a)) : a.message;
+}
+
+/**
+ * The server's own words in an ImsApiError's message: without the status and code it starts with, nor the
+ * hint and request id it ends with (the client's format), which the CLI prints beside it — each fact once.
+ * A message in another form is kept whole.
+ */
+export function apiErrorDetail(a: Pick<ImsApiError, 'message' | 'status' | 'code' | 'requestId' | 'hint'>): string {
+  let text = a.message;
+  const head = `IMS API ${a.status}${a.code ? ` ${a.code}` : ''}: `;
+  if (text.startsWith(head)) text = text.slice(head.length);
+  for (const tail of [a.requestId && ` (request id ${a.requestId})`, a.hint && ` — ${a.hint}`]) {
+    if (tail && text.endsWith(tail)) text = text.slice(0, -tail.length);
+  }
+  return text;
+}
+
 /**
  * The client's errors are told apart by `name` (part of its contract), not instanceof: this module is
  * loaded by every command, and importing the client for its classes would load its HTTP stack for
@@ -21,22 +42,27 @@ export function reportError(error: unknown, out: Output, m: Messages, json: bool
   const e = error instanceof Error ? error : new Error(String(error));
   let code: ExitCode;
   let lines: string[];
+  /** JSON: the fields beside exitCode and message (which is `lines` unless a field says it) */
   let fields: Record<string, unknown> = {};
   if (e instanceof UsageError) {
     code = EXIT.usage;
     lines = [e.message, ...e.details];
   } else if (e.name === 'CredentialsError') {
-    // The chain found nothing (or a source failed): a setup problem, and nothing was sent. The client's
-    // text lists each source and why; it never holds a secret.
+    // The chain found nothing (or a source failed): a setup problem, and nothing was sent. Each source
+    // tried and why, from the client's reason codes in the user's language; none of it holds a secret.
     code = EXIT.usage;
-    // The chain's message is a heading our own line replaces, then one "- source: reason" line per source.
-    const tried = e.message.split('\n').filter((l) => l.startsWith('- '));
-    lines = [m.errNoCredentials, ...(tried.length ? tried : [e.message]).map((l) => `  ${l}`)];
+    const { attempts } = e as CredentialsError;
+    // Without attempts (project id discovery, a refresh): the client's English, its "- source: reason" lines.
+    const listed = e.message.split('\n').filter((l) => l.startsWith('- '));
+    const tried = attempts?.length ? attempts.map((a) => `- ${attemptLine(a, m)}`) : listed.length ? listed : [e.message];
+    lines = [m.errNoCredentials, ...tried.map((l) => `  ${l}`)];
   } else if (e.name === 'ImsApiError') {
     const a = e as ImsApiError;
+    const detail = apiErrorDetail(a);
     code = EXIT.api;
-    lines = [m.apiError(a.status, a.code ?? '', a.requestId ?? '', a.message), ...(a.hint ? [m.hint(a.hint)] : [])];
-    fields = { status: a.status, code: a.code ?? null, requestId: a.requestId ?? null };
+    lines = [m.apiError(a.status, a.code ?? '', a.requestId ?? '', detail), ...(a.hint ? [m.hint(a.hint)] : [])];
+    // JSON: the server's message alone; status, code, request id and hint have their own fields.
+    fields = { message: detail, status: a.status, code: a.code ?? null, requestId: a.requestId ?? null, hint: a.hint ?? null };
   } else if (e.name === 'JobFailedError') {
     const f = e as JobFailedError;
     code = EXIT.jobFailed;

@@ -81,6 +81,9 @@ describe('a hostile peer', () => {
     const r = await run(['job', 'missing', '--json'], { env: env() });
     expect(r.code).toBe(3);
     expect(JSON.parse(r.stdout.trim().split('\n').at(-1)!)).toMatchObject({ event: 'error', exitCode: 3, status: 404, code: 'APIGW.0101', requestId: 'evil0001' });
+    // Each fact once: the message is the server's words alone.
+    expect(r.stdout.split('evil0001')).toHaveLength(2);
+    expect(JSON.parse(r.stdout.trim().split('\n').at(-1)!).message).toBe(`not found ${EVIL}`);
   });
 
   it('nor through a key of a body file', async () => {

@@ -141,6 +141,27 @@ describe('API and network errors', () => {
     expect(r.stderr).toMatch(/API error: HTTP 401 APIGW\.030[13] \(request id [0-9a-f]+\)/);
   });
 
+  it('each fact of an API error once: the request id, status and code, in English and Chinese', async () => {
+    const env = { ...ctx.tokenEnv, IMS_AUTH_TOKEN: 'not-the-token' };
+    const count = (text: string, part: string) => text.split(part).length - 1;
+    for (const lang of ['en', 'zh-CN']) {
+      const r = await run(['--lang', lang, 'import', ...SYSTEM_FLAGS], { env });
+      expect(r.code).toBe(3);
+      const requestId = /(?:request id |请求 ID )([0-9a-f]+)/.exec(r.stderr)?.[1];
+      const code = /APIGW\.\d{4}/.exec(r.stderr)?.[0];
+      expect(requestId && code, r.stderr).toBeTruthy();
+      expect(count(r.stderr, requestId!), r.stderr).toBe(1);
+      expect(count(r.stderr, code!), r.stderr).toBe(1);
+      expect(r.stderr.match(/\b401\b/g), r.stderr).toHaveLength(1);
+      expect(r.stderr).toContain(lang === 'en' ? 'API error: HTTP 401' : 'API 错误：HTTP 401');
+    }
+    const json = await run(['import', ...SYSTEM_FLAGS, '--json'], { env });
+    const error = lastJson(json.stdout);
+    expect(error).toMatchObject({ event: 'error', exitCode: 3, status: 401, code: expect.stringMatching(/^APIGW\./), requestId: expect.stringMatching(/^[0-9a-f]+$/) });
+    expect(count(json.stdout, error.requestId)).toBe(1);
+    expect(error.message).not.toMatch(/401|APIGW/);
+  });
+
   it('exit 3 naming the socket error when nothing listens', async () => {
     const r = await run(['import', ...SYSTEM_FLAGS], { env: { ...ctx.tokenEnv, IMS_ENDPOINT: 'http://127.0.0.1:9' } });
     expect(r.code).toBe(3);
@@ -159,5 +180,17 @@ describe('API and network errors', () => {
     const zh = await run(['import', ...SYSTEM_FLAGS], { env: cleanEnv({ IMS_ENDPOINT: ctx.sandbox.url, LANG: 'zh_CN.UTF-8' }) });
     expect(zh.code).toBe(2);
     expect(zh.stderr).toContain('没有可用的凭证；未发送任何请求');
+    // Each source and why, in Chinese too (from the client's reason codes, not its English).
+    expect(zh.stderr).toContain('  - 环境变量：未设置 HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK');
+    expect(zh.stderr).toContain('  - 凭证文件 /nonexistent/ims-cli-test/credentials [basic]：文件不存在');
+    expect(zh.stderr).toContain('  - ECS 元数据服务 http://127.0.0.1:9：无法连接（ECONNREFUSED）');
+    expect(zh.stderr).not.toMatch(/not set|does not exist/);
+  });
+
+  it('an SK without its AK, in Chinese (LANG=zh_CN.UTF-8): names what is missing, never the SK (exit 2)', async () => {
+    const r = await run(['import', ...SYSTEM_FLAGS], { env: cleanEnv({ IMS_ENDPOINT: ctx.sandbox.url, LANG: 'zh_CN.UTF-8', HUAWEICLOUD_SDK_SK: SK }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('  - 环境变量：未设置 HUAWEICLOUD_SDK_AK');
+    expect(r.stdout + r.stderr).not.toContain(SK);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  akskAuth, createImsClient, type Credentials, type CredentialsProvider, CredentialsError, defaultCredentials, fromEcsMetadata, fromEnv, fromProfileFile,
+  akskAuth, createImsClient, type Credentials, type CredentialsAttempt, type CredentialsProvider, CredentialsError, defaultCredentials, fromEcsMetadata, fromEnv, fromProfileFile,
   ImsApiError, type QuickImportResult, ResponseTooLargeError, TimeoutError,
 } from './index.node.js';
 
@@ -57,5 +57,17 @@ describe('client options and errors', () => {
     expectTypeOf<TimeoutError['name']>().toEqualTypeOf<'TimeoutError'>();
     expectTypeOf<ResponseTooLargeError['name']>().toEqualTypeOf<'ResponseTooLargeError'>();
     expectTypeOf<QuickImportResult['warnings']>().toEqualTypeOf<unknown[] | undefined>();
+  });
+
+  it("a CredentialsError's attempts: a source and a reason code from closed lists, read-only", () => {
+    expectTypeOf<CredentialsError['attempts']>().toEqualTypeOf<readonly CredentialsAttempt[] | undefined>();
+    expectTypeOf<CredentialsAttempt['source']>().toEqualTypeOf<'env' | 'profile' | 'ecs-metadata'>();
+    expectTypeOf<CredentialsAttempt['detail']>().toEqualTypeOf<string | undefined>();
+    // @ts-expect-error -- a reason is one of the stable codes, not free text
+    const free: CredentialsAttempt = { source: 'env', where: 'x', reason: 'it broke', message: 'x' };
+    void free;
+    const error = new CredentialsError('m', 's');
+    // @ts-expect-error -- the attempts are read-only
+    error.attempts = [];
   });
 });

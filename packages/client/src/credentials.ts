@@ -25,9 +25,59 @@ export interface Credentials {
  */
 export type CredentialsProvider = (() => Credentials | Promise<Credentials>) & { readonly source?: string };
 
+/** The sources of the default chain (Node build), in the order it tries them. */
+export type CredentialsSource = 'env' | 'profile' | 'ecs-metadata';
+
+/**
+ * Why a source gave nothing, a stable code (the Node build's providers), and what `detail` then holds:
+ * - env: `not-set` (neither variable); `incomplete` (detail: the variable that is missing);
+ * - profile: `file-missing`; `file-unreadable` (detail: the errno code); `no-section`; `keys-missing`
+ *   (detail: `ak`, `sk` or `ak,sk`);
+ * - ecs-metadata: `timeout` (detail: the path asked, within `timeoutMs`, usually not an ECS instance);
+ *   `unreachable` (detail: the socket error's code, else the error's name); `token-refused` and `refused` (detail: the HTTP
+ *   status of the token API or of the security key); `too-large` (detail: the path); `no-agency` (the
+ *   instance has no IAM agency); `no-credential` (the answer held no access/secret); `bad-expiry`;
+ * - any source: `error` (the provider failed in another way; detail: the error's name).
+ */
+export type CredentialsReason =
+  | 'not-set'
+  | 'incomplete'
+  | 'file-missing'
+  | 'file-unreadable'
+  | 'no-section'
+  | 'keys-missing'
+  | 'timeout'
+  | 'unreachable'
+  | 'token-refused'
+  | 'refused'
+  | 'too-large'
+  | 'no-agency'
+  | 'no-credential'
+  | 'bad-expiry'
+  | 'error';
+
+/** One source tried and why it gave nothing, for callers that word it themselves (another language). */
+export interface CredentialsAttempt {
+  source: CredentialsSource;
+  /** where it looked, in no language: the variable names, `file [section]`, or the metadata endpoint */
+  where: string;
+  reason: CredentialsReason;
+  /** what the reason names (see CredentialsReason), never a secret */
+  detail?: string;
+  /** profile file: the 1-based lines that are neither a section, a key = value nor a comment */
+  unreadableLines?: readonly number[];
+  /** the same in English: the line the error's message gives this source */
+  message: string;
+}
+
 /** A credentials source gave nothing usable: the message names the source and why, never a secret. */
 export class CredentialsError extends Error {
   override readonly name = 'CredentialsError';
+  /**
+   * Node build: the sources tried and why each gave nothing — one for fromEnv, fromProfileFile and
+   * fromEcsMetadata, each of the chain's for defaultCredentials. (A type only: no bytes in the browser build.)
+   */
+  declare readonly attempts?: readonly CredentialsAttempt[];
   constructor(
     message: string,
     readonly source: string,

@@ -1,7 +1,7 @@
 // Names both entries export unchanged.
 export { ImsApiError, JobFailedError, RequestValidationError, ResponseTooLargeError, TimeoutError, WaitTimeoutError } from './errors.js';
 export { CredentialsError } from './credentials.js';
-export type { Credentials, CredentialsProvider } from './credentials.js';
+export type { Credentials, CredentialsAttempt, CredentialsProvider, CredentialsReason, CredentialsSource } from './credentials.js';
 export { tokenAuth } from './auth.js';
 export type { Auth, AuthContext, AkskAuthCredentials, TokenSource } from './auth.js';
 export type { ImsClient, ImsClientOptions, ImsHelpers, QuickImportOptions, QuickImportResult, GetJobOptions } from './client.js';

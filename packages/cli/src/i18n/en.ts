@@ -1,7 +1,15 @@
 // English messages. zh-CN.ts has the same keys (its type is `Messages`, so a missing key fails the build).
 // The default region comes from the spec through the client's light `./endpoints` entry: help must not
 // load the client's HTTP stack (bench/startup.mjs).
+import type { CredentialsAttempt, CredentialsReason, CredentialsSource } from '@ims-quick-import/client';
 import { DEFAULT_REGION } from '@ims-quick-import/client/endpoints';
+
+/** How each credentials source is named, given where it looked (the client's `attempt.where`). */
+export type SourceNames = Record<CredentialsSource, (where: string) => string>;
+/** Why a source gave nothing, from the client's stable reason code (a new code falls back to its English). */
+export type ReasonTexts = Record<CredentialsReason, (a: CredentialsAttempt) => string>;
+
+const unreadable = (a: CredentialsAttempt): string => (a.unreadableLines?.length ? ` (unreadable lines: ${a.unreadableLines.join(', ')})` : '');
 
 export const en = {
   // ── help: program ──
@@ -90,6 +98,25 @@ export const en = {
   errBodyRead: (file: string, reason: string) => `cannot read ${file} (${reason})`,
   errJsonParse: (file: string, reason: string, code: string) => `${file}: not JSON (${reason}) [${code}]`,
   errNoCredentials: 'no usable credentials; nothing was sent. Set IMS_AUTH_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or write a profile file. What was tried:',
+  credentialsAttempt: (source: string, reason: string) => `${source}: ${reason}`,
+  credentialSources: { env: () => 'environment', profile: (where) => `profile file ${where}`, 'ecs-metadata': (where) => `ECS metadata ${where}` } as SourceNames,
+  credentialReasons: {
+    'not-set': () => 'HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are not set',
+    incomplete: (a) => `${a.detail} is not set`,
+    'file-missing': () => 'the file does not exist',
+    'file-unreadable': (a) => `the file cannot be read (${a.detail})`,
+    'no-section': (a) => `no such section in the file${unreadable(a)}`,
+    'keys-missing': (a) => `no ${a.detail?.split(',').join(' and ')} in the section${unreadable(a)}`,
+    timeout: (a) => `no answer from ${a.detail} in time (not an ECS instance?)`,
+    unreachable: (a) => `cannot connect (${a.detail})`,
+    'token-refused': (a) => `the session token API answered HTTP ${a.detail}`,
+    refused: (a) => `the security key API answered HTTP ${a.detail}`,
+    'too-large': (a) => `the answer from ${a.detail} is too large`,
+    'no-agency': () => 'the instance has no IAM agency (configure a cloud service agency for it first)',
+    'no-credential': () => 'the answer holds no access key and secret',
+    'bad-expiry': () => 'the answer holds an unreadable expiry (expires_at)',
+    error: (a) => `failed: ${a.message}`,
+  } as ReasonTexts,
   errHeaderChars: (what: string) => `${what}: holds a character an HTTP header cannot carry (a newline or another control character?); check the credentials. Nothing was sent.`,
   errLegacyNeedsProject: '--legacy (ShowJob) needs a project id: --project-id, HUAWEICLOUD_SDK_PROJECT_ID, or AK/SK credentials',
   errEndpoint: (value: string) => `--endpoint: "${value}" is not an http(s) URL`,

@@ -37,10 +37,23 @@ describe('the messages', () => {
   it('have the same keys in both languages, and every text is translated', () => {
     expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
     // Texts that are the same in both languages on purpose (a placeholder, a pass-through).
-    const same = new Set(['etaUnknown', 'errUsage']);
+    // Tables of functions are compared entry by entry below.
+    const same = new Set(['etaUnknown', 'errUsage', 'credentialSources', 'credentialReasons']);
     const sample = (v: unknown): string => (typeof v === 'function' ? String(v('A', 'B', 'C', 'D')) : JSON.stringify(v));
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       if (!same.has(key)) expect(sample(zhCN[key]), key).not.toBe(sample(en[key]));
+    }
+  });
+  it('the tables of functions (credentials sources and reason codes) have the same keys, each translated', () => {
+    const attempt = { source: 'profile', where: '/f [basic]', reason: 'keys-missing', detail: 'ak,sk', unreadableLines: [4], message: 'English' } as const;
+    for (const key of ['credentialSources', 'credentialReasons'] as const) {
+      const [e, z] = [en[key], zhCN[key]] as Array<Record<string, (a: unknown) => string>>;
+      expect(Object.keys(z!).sort(), key).toEqual(Object.keys(e!).sort());
+      for (const [name, text] of Object.entries(e!)) {
+        const arg = key === 'credentialSources' ? attempt.where : attempt;
+        expect(z![name]!(arg), `${key}.${name}`).not.toBe(text(arg));
+        expect(text(arg), `${key}.${name}`).not.toMatch(/undefined/);
+      }
     }
   });
   it('every example has a caption in each language', () => {

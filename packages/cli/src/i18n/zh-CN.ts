@@ -1,6 +1,9 @@
 // 简体中文消息。键与 en.ts 完全相同（类型为 Messages，缺少任何一个键都会编译失败）。
 import { DEFAULT_REGION } from '@ims-quick-import/client/endpoints';
+import type { CredentialsAttempt } from '@ims-quick-import/client';
 import type { Messages } from './en.js';
+
+const unreadable = (a: CredentialsAttempt): string => (a.unreadableLines?.length ? `（无法识别的行：${a.unreadableLines.join(', ')}）` : '');
 
 export const zhCN: Messages = {
   // ── 帮助：程序 ──
@@ -89,6 +92,25 @@ export const zhCN: Messages = {
   errBodyRead: (file, reason) => `无法读取 ${file}（${reason}）`,
   errJsonParse: (file, reason, code) => `${file}：不是 JSON（${reason}）【${code}】`,
   errNoCredentials: '没有可用的凭证；未发送任何请求。请设置 IMS_AUTH_TOKEN，或 HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK，或编写凭证文件。已尝试的来源：',
+  credentialsAttempt: (source, reason) => `${source}：${reason}`,
+  credentialSources: { env: () => '环境变量', profile: (where) => `凭证文件 ${where}`, 'ecs-metadata': (where) => `ECS 元数据服务 ${where}` },
+  credentialReasons: {
+    'not-set': () => '未设置 HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK',
+    incomplete: (a) => `未设置 ${a.detail}`,
+    'file-missing': () => '文件不存在',
+    'file-unreadable': (a) => `无法读取文件（${a.detail}）`,
+    'no-section': (a) => `文件中没有该节${unreadable(a)}`,
+    'keys-missing': (a) => `该节中没有 ${a.detail?.split(',').join(' 和 ')}${unreadable(a)}`,
+    timeout: (a) => `${a.detail} 未按时应答（不是 ECS 实例？）`,
+    unreachable: (a) => `无法连接（${a.detail}）`,
+    'token-refused': (a) => `会话令牌接口返回 HTTP ${a.detail}`,
+    refused: (a) => `安全密钥接口返回 HTTP ${a.detail}`,
+    'too-large': (a) => `${a.detail} 的应答过大`,
+    'no-agency': () => '该实例没有 IAM 委托（请先为其配置云服务委托）',
+    'no-credential': () => '应答中没有访问密钥 ID 和密钥',
+    'bad-expiry': () => '应答中的过期时间（expires_at）无法识别',
+    error: (a) => `出错：${a.message}`,
+  },
   errHeaderChars: (what) => `${what}：含有 HTTP 请求头不能携带的字符（换行或其他控制字符？）；请检查凭证。未发送任何请求。`,
   errLegacyNeedsProject: '--legacy（ShowJob）需要项目 ID：--project-id、HUAWEICLOUD_SDK_PROJECT_ID，或使用 AK/SK 凭证',
   errEndpoint: (value) => `--endpoint：“${value}”不是 http(s) URL`,

@@ -1,5 +1,6 @@
 // fromEnv: the official SDKs' environment variables (Go core/auth/provider/env_provider.go).
-import { type CredentialsProvider, CredentialsError } from '../credentials.js';
+import type { CredentialsProvider } from '../credentials.js';
+import { attemptError } from './attempt.node.js';
 
 export const ENV = {
   ak: 'HUAWEICLOUD_SDK_AK',
@@ -18,8 +19,12 @@ export function fromEnv(env: Record<string, string | undefined> = process.env): 
     const value = (name: string): string | undefined => env[name]?.trim() || undefined;
     const ak = value(ENV.ak);
     const sk = value(ENV.sk);
-    if (!ak && !sk) throw new CredentialsError(`${source}: ${ENV.ak} and ${ENV.sk} are not set`, source);
-    if (!ak || !sk) throw new CredentialsError(`${source}: ${ak ? ENV.sk : ENV.ak} is not set (${ak ? ENV.ak : ENV.sk} is)`, source);
+    const where = `${ENV.ak}/${ENV.sk}`;
+    if (!ak && !sk) throw attemptError(source, `${ENV.ak} and ${ENV.sk} are not set`, { source: 'env', where, reason: 'not-set' });
+    if (!ak || !sk) {
+      const [missing, set] = ak ? [ENV.sk, ENV.ak] : [ENV.ak, ENV.sk];
+      throw attemptError(source, `${missing} is not set (${set} is)`, { source: 'env', where, reason: 'incomplete', detail: missing });
+    }
     const securityToken = value(ENV.securityToken);
     const projectId = value(ENV.projectId);
     return { ak, sk, ...(securityToken && { securityToken }), ...(projectId && { projectId }) };

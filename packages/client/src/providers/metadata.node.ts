@@ -7,10 +7,11 @@
 //   get a new one and ask once more;
 // - every call has a 3 s deadline, follows no redirect and reads at most 64 KiB.
 // The endpoint is configurable so that tests never send anything to 169.254.169.254.
-import { type Credentials, type CredentialsProvider, CredentialsError } from '../credentials.js';
+import { type Credentials, type CredentialsProvider, type CredentialsReason, CredentialsError } from '../credentials.js';
 import { TimeoutError } from '../errors.js';
 import { attemptSignal } from '../guards.js';
 import { httpFetch } from '../http-fetch.node.js';
+import { attemptError } from './attempt.node.js';
 
 export const METADATA_ENDPOINT = 'http://169.254.169.254';
 const TOKEN_PATH = '/meta-data/latest/api/token';
@@ -37,7 +38,8 @@ export function fromEcsMetadata(options: EcsMetadataOptions = {}): CredentialsPr
   const endpoint = (options.endpoint ?? METADATA_ENDPOINT).replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 3000;
   const source = `ECS metadata ${endpoint}`;
-  const fail = (why: string): CredentialsError => new CredentialsError(`${source}: ${why}`, source);
+  const fail = (why: string, reason: CredentialsReason, detail?: string): CredentialsError =>
+    attemptError(source, why, { source: 'ecs-metadata', where: endpoint, reason, ...(detail !== undefined && { detail }) });
   // undefined = not asked yet; null = the instance has no token API
   let token: string | null | undefined;
 
@@ -47,12 +49,14 @@ export function fromEcsMetadata(options: EcsMetadataOptions = {}): CredentialsPr
       const init = { method, headers, signal: attempt.signal, redirect: 'manual' as const, maxResponseBytes: MAX_BYTES };
       const response = await (options.fetch ?? httpFetch)(endpoint + path, init);
       const text = await response.text();
-      if (text.length > MAX_BYTES) throw fail(`${path} answered more than ${MAX_BYTES} bytes`);
+      if (text.length > MAX_BYTES) throw fail(`${path} answered more than ${MAX_BYTES} bytes`, 'too-large', path);
       return { status: response.status, text };
     } catch (error) {
       if (error instanceof CredentialsError) throw error;
       const cause = (error as { cause?: { code?: string } })?.cause?.code;
-      throw fail(error instanceof TimeoutError ? `no answer from ${path} within ${timeoutMs} ms (not an ECS instance?)` : `${path} failed (${cause ?? (error as Error)?.name ?? 'error'}: ${(error as Error)?.message})`);
+      if (error instanceof TimeoutError) throw fail(`no answer from ${path} within ${timeoutMs} ms (not an ECS instance?)`, 'timeout', path);
+      const name = cause ?? (error as Error)?.name ?? 'error';
+      throw fail(`${path} failed (${name}: ${(error as Error)?.message})`, 'unreachable', name);
     } finally {
       attempt.done();
     }
@@ -62,7 +66,7 @@ export function fromEcsMetadata(options: EcsMetadataOptions = {}): CredentialsPr
     const answer = await call('PUT', TOKEN_PATH, { 'x-metadata-token-ttl-seconds': String(TOKEN_TTL_SECONDS) });
     if (answer.status === 200 && answer.text) token = answer.text.trim();
     else if (!required && [404, 405, 503].includes(answer.status)) token = null;
-    else throw fail(`${TOKEN_PATH} answered ${answer.status}`);
+    else throw fail(`${TOKEN_PATH} answered ${answer.status}`, 'token-refused', String(answer.status));
   }
 
   const securityKey = (): Promise<Answer> => call('GET', SECURITY_KEY_PATH, token ? { 'x-metadata-token': token } : {});
@@ -75,8 +79,8 @@ export function fromEcsMetadata(options: EcsMetadataOptions = {}): CredentialsPr
       await newToken(true);
       answer = await securityKey();
     }
-    if (answer.text.includes(NO_AGENCY)) throw fail('the instance has no IAM agency (Please configure Cloud Service Agency first)');
-    if (answer.status !== 200) throw fail(`${SECURITY_KEY_PATH} answered ${answer.status}`);
+    if (answer.text.includes(NO_AGENCY)) throw fail('the instance has no IAM agency (Please configure Cloud Service Agency first)', 'no-agency');
+    if (answer.status !== 200) throw fail(`${SECURITY_KEY_PATH} answered ${answer.status}`, 'refused', String(answer.status));
     let credential: Record<string, unknown> | undefined;
     try {
       credential = (JSON.parse(answer.text) as { credential?: Record<string, unknown> }).credential;
@@ -84,9 +88,9 @@ export function fromEcsMetadata(options: EcsMetadataOptions = {}): CredentialsPr
       // The body holds secrets: it is never quoted.
     }
     const { access, secret, securitytoken, expires_at } = credential ?? {};
-    if (typeof access !== 'string' || typeof secret !== 'string' || !access || !secret) throw fail(`${SECURITY_KEY_PATH} answered no credential.access/secret`);
+    if (typeof access !== 'string' || typeof secret !== 'string' || !access || !secret) throw fail(`${SECURITY_KEY_PATH} answered no credential.access/secret`, 'no-credential');
     const expiresAt = typeof expires_at === 'string' ? new Date(expires_at) : undefined;
-    if (expiresAt && Number.isNaN(expiresAt.getTime())) throw fail(`${SECURITY_KEY_PATH} answered an unreadable expires_at`);
+    if (expiresAt && Number.isNaN(expiresAt.getTime())) throw fail(`${SECURITY_KEY_PATH} answered an unreadable expires_at`, 'bad-expiry');
     return { ak: access, sk: secret, ...(typeof securitytoken === 'string' && securitytoken && { securityToken: securitytoken }), ...(expiresAt && { expiresAt }) };
   };
   return Object.assign(provider, { source });

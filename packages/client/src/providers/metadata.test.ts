@@ -91,6 +91,28 @@ describe('fromEcsMetadata', () => {
     await expect(fromEcsMetadata({ endpoint: s.url })()).rejects.toThrow(/securitykey failed \(ResponseTooLargeError/);
   });
 
+  it('each failure carries its attempt: the endpoint, a stable reason code and its detail, never the body', async () => {
+    const attempt = async (endpoint: string) => {
+      const error = (await Promise.resolve().then(fromEcsMetadata({ endpoint, timeoutMs: 2000 })).catch((e: unknown) => e)) as CredentialsError;
+      expect(error).toBeInstanceOf(CredentialsError);
+      expect(error.attempts).toHaveLength(1);
+      const [a] = error.attempts!;
+      expect(a).toMatchObject({ source: 'ecs-metadata', where: endpoint, message: error.message });
+      expect(JSON.stringify(error.attempts)).not.toContain(SECRET);
+      return { reason: a!.reason, detail: a!.detail };
+    };
+    const session = (answer: Awaited<ReturnType<Handler>>): Handler => (rec) => (rec.method === 'PUT' ? { text: 'session' } : answer);
+    const cases: Array<[Handler, { reason: string; detail?: string }]> = [
+      [session({ status: 401, text: 'Please configure Cloud Service Agency first' }), { reason: 'no-agency', detail: undefined }],
+      [metadataService(() => false), { reason: 'refused', detail: '401' }],
+      [(rec) => (rec.method === 'PUT' ? { status: 500, text: 'down' } : { json: credential() }), { reason: 'token-refused', detail: '500' }],
+      [session({ text: `{"credential": {"access": "A", "secret": "${SECRET}"` }), { reason: 'no-credential', detail: undefined }],
+      [session({ json: { credential: { access: 'A', secret: SECRET, expires_at: 'soon' } } }), { reason: 'bad-expiry', detail: undefined }],
+    ];
+    for (const [handler, expected] of cases) expect(await attempt((await serve(handler)).url)).toEqual(expected);
+    expect(await attempt('http://127.0.0.1:9')).toEqual({ reason: 'unreachable', detail: 'ECONNREFUSED' });
+  });
+
   it('defaults to the real address, which the tests never call', () => {
     expect(METADATA_ENDPOINT).toBe('http://169.254.169.254');
     expect(fromEcsMetadata().source).toBe('ECS metadata http://169.254.169.254');

@@ -2,8 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { type CredentialsProvider, CredentialsError } from '../credentials.js';
+import type { CredentialsAttempt, CredentialsProvider } from '../credentials.js';
 import { withScheme } from '../iam-project.node.js';
+import { attemptError } from './attempt.node.js';
 import { parseIni } from './ini.js';
 
 export const CREDENTIALS_FILE_ENV = 'HUAWEICLOUD_SDK_CREDENTIALS_FILE';
@@ -29,22 +30,28 @@ export function fromProfileFile(options: ProfileFileOptions = {}): CredentialsPr
   const where = (): string => options.file ?? defaultCredentialsFile();
   const provider = async () => {
     const file = where();
-    const source = `profile file ${file} [${section}]`;
-    const fail = (why: string): CredentialsError => new CredentialsError(`${source}: ${why}`, source);
+    const at = `${file} [${section}]`;
+    type Why = Pick<CredentialsAttempt, 'reason' | 'detail' | 'unreadableLines'>;
+    const fail = (why: string, attempt: Why) => attemptError(`profile file ${at}`, why, { source: 'profile', where: at, ...attempt });
     let text: string;
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw fail(code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${code ?? (error as Error).message})`);
+      if (code === 'ENOENT') throw fail('the file does not exist', { reason: 'file-missing' });
+      throw fail(`the file cannot be read (${code ?? (error as Error).message})`, { reason: 'file-unreadable', detail: code ?? (error as Error).name });
     }
     const { sections, unreadable } = parseIni(text);
     const keys = sections.get(section);
     const note = unreadable.length ? ` (unreadable lines: ${unreadable.join(', ')})` : '';
-    if (!keys) throw fail(`no [${section}] section${note}`);
+    const lines = unreadable.length ? { unreadableLines: unreadable } : {};
+    if (!keys) throw fail(`no [${section}] section${note}`, { reason: 'no-section', ...lines });
     const ak = keys.get('ak');
     const sk = keys.get('sk');
-    if (!ak || !sk) throw fail(`no ${!ak && !sk ? 'ak and sk' : ak ? 'sk' : 'ak'} in the section${note}`);
+    if (!ak || !sk) {
+      const missing = [!ak && 'ak', !sk && 'sk'].filter(Boolean);
+      throw fail(`no ${missing.join(' and ')} in the section${note}`, { reason: 'keys-missing', detail: missing.join(','), ...lines });
+    }
     const securityToken = keys.get('security_token');
     const projectId = keys.get('project_id');
     const iamEndpoint = keys.get('iam_endpoint');

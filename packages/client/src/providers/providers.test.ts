@@ -37,6 +37,11 @@ describe('fromEnv', () => {
     expect(error).toBeInstanceOf(CredentialsError);
     expect(error.message).toMatch(/HUAWEICLOUD_SDK_AK is not set \(HUAWEICLOUD_SDK_SK is\)/);
     expect(error.message).not.toContain(SK);
+    const where = 'HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK';
+    expect(error.attempts).toEqual([{ source: 'env', where, reason: 'incomplete', detail: 'HUAWEICLOUD_SDK_AK', message: error.message }]);
+    expect(JSON.stringify(error.attempts)).not.toContain(SK);
+    const none = (await (async () => fromEnv({})())().catch((e: unknown) => e)) as CredentialsError;
+    expect(none.attempts).toEqual([{ source: 'env', where, reason: 'not-set', message: none.message }]);
   });
 });
 
@@ -55,15 +60,18 @@ describe('fromProfileFile', () => {
   });
 
   it.each([
-    ['a missing file', 'missing', undefined, /does not exist/],
-    ['no [basic] section', 'nosection', '[global]\nak = A\nsk = B\n', /no \[basic\] section/],
-    ['no sk', 'nosk', '[basic]\nak = A\nsk =\nnonsense line\n', /no sk in the section \(unreadable lines: 4\)/],
-  ])('%s: an error naming the file and the section', async (_case, name, text, message) => {
+    ['a missing file', 'missing', undefined, /does not exist/, { reason: 'file-missing' }],
+    ['no [basic] section', 'nosection', '[global]\nak = A\nsk = B\n', /no \[basic\] section/, { reason: 'no-section' }],
+    ['no sk', 'nosk', `[basic]\nak = A\nsk =\nnonsense line ${SK}\n`, /no sk in the section \(unreadable lines: 4\)/, { reason: 'keys-missing', detail: 'sk', unreadableLines: [4] }],
+    ['no ak and sk', 'nokeys', '[basic]\nproject_id = p\n', /no ak and sk in the section$/, { reason: 'keys-missing', detail: 'ak,sk' }],
+  ])('%s: an error naming the file and the section, and its attempt', async (_case, name, text, message, attempt) => {
     const file = join(dir, name);
     if (text !== undefined) await writeFile(file, text);
     const error = (await Promise.resolve().then(fromProfileFile({ file })).catch((e: unknown) => e)) as CredentialsError;
     expect(error.message).toMatch(message);
     expect(error.message).toContain(`profile file ${file} [basic]`);
+    expect(error.attempts).toEqual([{ source: 'profile', where: `${file} [basic]`, ...attempt, message: error.message }]);
+    expect(JSON.stringify(error)).not.toContain(SK);
   });
 
   it('an unreadable file says why', async () => {
@@ -72,6 +80,7 @@ describe('fromProfileFile', () => {
     await writeFile(file, '[basic]\nak = A\nsk = B\n');
     await chmod(file, 0o000);
     await expect(fromProfileFile({ file })()).rejects.toThrow(/cannot be read \(EACCES\)/);
+    await expect(fromProfileFile({ file })()).rejects.toMatchObject({ attempts: [{ reason: 'file-unreadable', detail: 'EACCES' }] });
   });
 });
 
@@ -111,5 +120,23 @@ describe('defaultCredentials', () => {
     expect(lines[1]).toMatch(/environment.*HUAWEICLOUD_SDK_SK is not set/);
     expect(lines[2]).toMatch(new RegExp(`profile file ${file}.*does not exist`));
     expect(lines[3]).toMatch(new RegExp(`ECS metadata ${noMetadata.url}.*answered 404`));
+    // The same as data, each line from its attempt, for callers that word it in another language.
+    expect(error.attempts?.map((a) => `- ${a.message}`)).toEqual(lines.slice(1));
+    expect(error.attempts?.map(({ source, reason, detail }) => ({ source, reason, detail }))).toEqual([
+      { source: 'env', reason: 'incomplete', detail: 'HUAWEICLOUD_SDK_SK' },
+      { source: 'profile', reason: 'file-missing', detail: undefined },
+      { source: 'ecs-metadata', reason: 'refused', detail: '404' },
+    ]);
+    expect(error.attempts?.map((a) => a.where)).toEqual(['HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK', `${file} [basic]`, noMetadata.url]);
+  });
+
+  it('no secret in the attempts: an SK without its AK, a profile file with an SK and no AK', async () => {
+    const file = join(dir, 'sk-only');
+    await writeFile(file, `[basic]\nsk = ${SK}\n`);
+    const error = (await Promise.resolve()
+      .then(defaultCredentials({ env: { HUAWEICLOUD_SDK_SK: SK }, profile: { file }, metadata: metadata() }))
+      .catch((e: unknown) => e)) as CredentialsError;
+    expect(error.attempts?.map((a) => a.reason)).toEqual(['incomplete', 'keys-missing', 'refused']);
+    expect(JSON.stringify(error.attempts) + error.message).not.toContain(SK);
   });
 });

@@ -1,0 +1,116 @@
+// reportError with the client's real errors: an ImsApiError from a real loopback server (through the
+// client), and the credentials chain's CredentialsError from a real empty environment and missing file.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PassThrough } from 'node:stream';
+import { createImsClient, CredentialsError, defaultCredentials, ImsApiError, tokenAuth } from '@ims-quick-import/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messages, type Lang } from './i18n/index.js';
+import { Output } from './io.js';
+import { apiErrorDetail, reportError } from './report.js';
+
+const REQUEST_ID = 'req0123456789abcdef';
+const SK = 'report-test-secret-key-0123456789';
+let server: Server;
+let url: string;
+
+beforeAll(async () => {
+  // A signature rejection with the server's clock an hour behind: the client adds a clock-skew hint.
+  server = createServer((_req, res) => {
+    res.writeHead(401, { 'content-type': 'application/json', 'x-request-id': REQUEST_ID, date: new Date(Date.now() - 3_600_000).toUTCString() });
+    res.end(JSON.stringify({ error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail', request_id: REQUEST_ID }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+/** reportError into captured streams. */
+function report(error: unknown, lang: Lang, json = false) {
+  let stdout = '';
+  let stderr = '';
+  const out = new Output({ stdout: { write: (s: string) => ((stdout += s), true) }, stderr: { write: (s: string) => ((stderr += s), true) }, stdin: new PassThrough(), env: {} });
+  const code = reportError(error, out, messages(lang), json);
+  return { code, stdout, stderr };
+}
+
+const count = (text: string, part: string) => text.split(part).length - 1;
+
+describe('an API error', () => {
+  const apiError = async () => {
+    const client = createImsClient({ baseUrl: url, auth: tokenAuth('a-token'), projectId: 'p' });
+    const error = await client.getJob('job-1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImsApiError);
+    expect((error as ImsApiError).hint).toMatch(/clock skew/);
+    return error as ImsApiError;
+  };
+
+  it.each(['en', 'zh-CN'] as const)('%s: status, code, message, request id and hint, each once (exit 3)', async (lang) => {
+    const error = await apiError();
+    const r = report(error, lang);
+    expect(r.code).toBe(3);
+    for (const fact of ['401', 'APIGW.0301', 'verify aksk signature fail', REQUEST_ID, error.hint!]) expect(count(r.stderr, fact), `${fact} in ${r.stderr}`).toBe(1);
+    expect(r.stderr).toContain(lang === 'en' ? `(request id ${REQUEST_ID})` : `（请求 ID ${REQUEST_ID}）`);
+  });
+
+  it('--json: the fields once each, the message the server\'s words alone', async () => {
+    const error = await apiError();
+    const r = report(error, 'en', true);
+    const json = JSON.parse(r.stdout);
+    expect(json).toEqual({
+      event: 'error',
+      exitCode: 3,
+      message: 'Incorrect IAM authentication information: verify aksk signature fail',
+      status: 401,
+      code: 'APIGW.0301',
+      requestId: REQUEST_ID,
+      hint: error.hint,
+    });
+    expect(count(r.stdout, REQUEST_ID)).toBe(1);
+  });
+
+  it('a message in another form (no request id, not the client\'s) is kept whole', () => {
+    expect(apiErrorDetail({ message: 'IMS API 404 IMG.0001: no such job', status: 404, code: 'IMG.0001' })).toBe('no such job');
+    expect(apiErrorDetail({ message: 'IMS API 302: redirect refused', status: 302 })).toBe('redirect refused');
+    expect(apiErrorDetail({ message: 'Job j succeeded but reported no entities.image_id', status: 200, requestId: 'r' })).toBe('Job j succeeded but reported no entities.image_id');
+  });
+});
+
+describe('no credentials', () => {
+  const noCredentials = async (env: Record<string, string>) => {
+    const chain = defaultCredentials({ env, profile: { file: '/nonexistent/ims-cli-report/credentials' }, metadata: { endpoint: 'http://127.0.0.1:9', timeoutMs: 2000 } });
+    const error = await Promise.resolve().then(chain).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CredentialsError);
+    return error as CredentialsError;
+  };
+
+  it('zh-CN: every source and why in Chinese, from the reason codes, and no secret (exit 2)', async () => {
+    const r = report(await noCredentials({ HUAWEICLOUD_SDK_SK: SK }), 'zh-CN');
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').slice(1, 4)).toEqual([
+      '  - 环境变量：未设置 HUAWEICLOUD_SDK_AK',
+      '  - 凭证文件 /nonexistent/ims-cli-report/credentials [basic]：文件不存在',
+      '  - ECS 元数据服务 http://127.0.0.1:9：无法连接（ECONNREFUSED）',
+    ]);
+    expect(r.stderr).not.toMatch(/not set|does not exist|cannot connect/);
+    expect(r.stderr).not.toContain(SK);
+  });
+
+  it('en: the same lines in English', async () => {
+    const r = report(await noCredentials({}), 'en');
+    expect(r.stderr.split('\n').slice(1, 4)).toEqual([
+      '  - environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are not set',
+      '  - profile file /nonexistent/ims-cli-report/credentials [basic]: the file does not exist',
+      '  - ECS metadata http://127.0.0.1:9: cannot connect (ECONNREFUSED)',
+    ]);
+  });
+
+  it("a CredentialsError without attempts (or with a code this CLI does not know) shows the client's English", () => {
+    const plain = new CredentialsError('IAM project discovery: no project named cn-north-4', 'IAM');
+    expect(report(plain, 'zh-CN').stderr).toContain('  IAM project discovery: no project named cn-north-4');
+    const future = Object.assign(new CredentialsError('x', 'y'), {
+      attempts: [{ source: 'env', where: 'E', reason: 'some-new-code', message: 'environment: something new' }],
+    });
+    expect(report(future, 'zh-CN').stderr).toContain('  - environment: something new');
+  });
+});
