@@ -97,6 +97,27 @@ describe('a disk that stops answering', () => {
     // Job 2 was refused (its caller got an error), so it is not in the journal even though the OS wrote it late.
     expect((await Journal.replay(file)).map((j) => j.id)).toEqual([hex(1), hex(4)]);
   });
+
+  it("holds a job's own next step through the failure and writes that very record before it says it is back", async () => {
+    const { journal } = await Journal.open(file, { writeDeadlineMs: 300, retryMs: 50 });
+    await journal.append(job(1, 'INIT'));
+    const release = await holdLibuvThreads();
+    let step: Promise<void>;
+    let stepDone = false;
+    try {
+      step = journal.append(job(1, 'RUNNING'), { retry: true });
+      void step.then(() => (stepDone = true));
+      await expect(journal.append(job(2, 'INIT'))).rejects.toBeInstanceOf(JournalUnavailableError); // a request: refused
+      expect(journal.unavailable?.code).toBe('ETIMEDOUT');
+      expect(stepDone).toBe(false); // the step waits instead
+    } finally {
+      await release();
+    }
+    await step!;
+    expect(journal.unavailable).toBeUndefined();
+    await journal.close();
+    expect((await Journal.replay(file)).map((j) => [j.id, j.status])).toEqual([[hex(1), 'RUNNING']]);
+  });
 });
 
 describe('damage', () => {
