@@ -41,7 +41,8 @@ export class Journal {
   private size: number;
   private failure: JournalUnavailableError | undefined;
   private probeTimer: NodeJS.Timeout | undefined;
-  private probing = false;
+  /** The probe in progress: close() waits for it, and no second one starts meanwhile. */
+  private probing: Promise<void> | undefined;
   /** `retry` appends waiting for the journal to come back: the probe writes them. */
   private held: Pending[] = [];
   /** The largest write refused since the failure began: the probe proves this much room before `up`. */
@@ -238,7 +239,10 @@ export class Journal {
     if (!this.failure) console.error(`ims-sandbox: cannot write the journal ${this.file} (${code}); answering 503 until it can be written again`);
     this.failure = new JournalUnavailableError(code);
     this.refusedBytes = Math.max(this.refusedBytes, bytes);
-    this.probeTimer ??= setInterval(() => void this.probe(), this.retryMs).unref();
+    this.probeTimer ??= setInterval(() => {
+      if (this.closed || this.flushing || this.probing || !this.failure) return;
+      this.probing = this.probe().finally(() => (this.probing = undefined));
+    }, this.retryMs).unref();
   }
 
   /**
@@ -246,8 +250,6 @@ export class Journal {
    * largest refused write, taken back once synced. Only when that is down is the journal up again.
    */
   private async probe(): Promise<void> {
-    if (this.closed || this.flushing || this.probing || !this.failure) return;
-    this.probing = true;
     const held = this.held;
     const records = Buffer.from(held.map((p) => p.line).join(''));
     const pad = Math.max(0, this.refusedBytes - records.length);
@@ -259,8 +261,6 @@ export class Journal {
     } catch (e) {
       this.failure = new JournalUnavailableError((e as NodeJS.ErrnoException).code ?? 'EIO');
       return;
-    } finally {
-      this.probing = false;
     }
     // The records are durable; the padding is given back to the writes it stood in for (if the cut fails,
     // it stays: blank lines replay as nothing).
@@ -284,6 +284,7 @@ export class Journal {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.probeTimer);
+    await this.probing;
     for (const p of this.held.splice(0)) p.reject(new Error('journal is closed'));
     while (this.flushScheduled || this.flushing || this.compacting) await (this.flushing ?? this.compacting ?? new Promise((r) => setImmediate(r)));
     // A write the disk never finished must not keep the process from stopping.
