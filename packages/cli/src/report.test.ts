@@ -3,11 +3,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
-import { createImsClient, CredentialsError, defaultCredentials, ImsApiError, tokenAuth } from '@ims-quick-import/client';
+import { createImsClient, CredentialsError, defaultCredentials, ImsApiError, ResponseTooLargeError, TimeoutError, tokenAuth } from '@ims-quick-import/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages, type Lang } from './i18n/index.js';
 import { Output } from './io.js';
-import { apiErrorDetail, reportError } from './report.js';
+import { apiErrorDetail, localHint, reportError } from './report.js';
 
 const REQUEST_ID = 'req0123456789abcdef';
 const SK = 'report-test-secret-key-0123456789';
@@ -49,8 +49,19 @@ describe('an API error', () => {
     const error = await apiError();
     const r = report(error, lang);
     expect(r.code).toBe(3);
-    for (const fact of ['401', 'APIGW.0301', 'verify aksk signature fail', REQUEST_ID, error.hint!]) expect(count(r.stderr, fact), `${fact} in ${r.stderr}`).toBe(1);
+    for (const fact of ['401', 'APIGW.0301', 'verify aksk signature fail', REQUEST_ID, localHint(error.hint!, messages(lang))]) expect(count(r.stderr, fact), `${fact} in ${r.stderr}`).toBe(1);
     expect(r.stderr).toContain(lang === 'en' ? `(request id ${REQUEST_ID})` : `（请求 ID ${REQUEST_ID}）`);
+  });
+
+  it('zh-CN: the clock-skew hint in Chinese, with the same figures', async () => {
+    const error = await apiError();
+    const r = report(error, 'zh-CN');
+    const [, seconds, , date] = /local clock (\d+) s (ahead of|behind) the server \(Date: ([^)]*)\)/.exec(error.hint!) ?? [];
+    expect(r.stderr).toContain(`提示：时钟偏差：本机时钟比服务端快 ${seconds} 秒（Date: ${date}）`);
+    expect(r.stderr).not.toContain('clock skew');
+    expect(localHint('some other hint', messages('zh-CN'))).toBe('some other hint');
+    // English: the client's own words, unchanged.
+    expect(localHint(error.hint!, messages('en'))).toBe(error.hint);
   });
 
   it('--json: the fields once each, the message the server\'s words alone', async () => {
@@ -112,5 +123,20 @@ describe('no credentials', () => {
       attempts: [{ source: 'env', where: 'E', reason: 'some-new-code', message: 'environment: something new' }],
     });
     expect(report(future, 'zh-CN').stderr).toContain('  - environment: something new');
+  });
+});
+
+describe('a peer that does not answer properly', () => {
+  it.each([
+    ['en', 'no complete answer within 500 ms (--request-timeout)', 'over 1024 bytes; the connection was closed'],
+    ['zh-CN', '500 毫秒内没有收到完整应答（--request-timeout）', '超过 1024 字节，连接已关闭'],
+  ] as const)('%s: a timeout and an oversized answer are API errors (exit 3) in the user\'s language, no stack', (lang, timeout, tooLarge) => {
+    const slow = report(new TimeoutError(500), lang);
+    expect(slow.code).toBe(3);
+    expect(slow.stderr).toContain(timeout);
+    const big = report(new ResponseTooLargeError(1024), lang);
+    expect(big.code).toBe(3);
+    expect(big.stderr).toContain(tooLarge);
+    for (const text of [slow.stderr, big.stderr]) expect(text).not.toMatch(/\n\s+at /);
   });
 });

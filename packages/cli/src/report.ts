@@ -1,5 +1,5 @@
 // Any error a command ends with → a message in the user's language and an exit code.
-import type { CredentialsAttempt, CredentialsError, ImsApiError, JobFailedError } from '@ims-quick-import/client';
+import type { CredentialsAttempt, CredentialsError, ImsApiError, JobFailedError, ResponseTooLargeError, TimeoutError } from '@ims-quick-import/client';
 import { EXIT, type ExitCode, UsageError } from './errors.js';
 import type { Messages } from './i18n/index.js';
 import type { Output } from './io.js';
@@ -16,6 +16,15 @@ function networkReason(error: Error): string | undefined {
 export function attemptLine(a: CredentialsAttempt, m: Messages): string {
   const source = Object.hasOwn(m.credentialSources, a.source) ? m.credentialSources[a.source](a.where) : a.where;
   return Object.hasOwn(m.credentialReasons, a.reason) ? m.credentialsAttempt(source, m.credentialReasons[a.reason](a)) : a.message;
+}
+
+/**
+ * The client's hint in the user's language. The client words its one hint (clock skew on a signature
+ * rejection) in English; its format is ours, so the CLI reads the figures back out. Another hint stays as is.
+ */
+export function localHint(hint: string, m: Messages): string {
+  const skew = /^clock skew: local clock (\d+) s (ahead of|behind) the server \(Date: ([^)]*)\); X-Sdk-Date must be within 15 min$/.exec(hint);
+  return skew ? m.clockSkew(Number(skew[1]), skew[2] === 'ahead of', skew[3]!) : hint;
 }
 
 /**
@@ -60,7 +69,8 @@ export function reportError(error: unknown, out: Output, m: Messages, json: bool
     const a = e as ImsApiError;
     const detail = apiErrorDetail(a);
     code = EXIT.api;
-    lines = [m.apiError(a.status, a.code ?? '', a.requestId ?? '', detail), ...(a.hint ? [m.hint(a.hint)] : [])];
+    const hint = a.hint && localHint(a.hint, m);
+    lines = [m.apiError(a.status, a.code ?? '', a.requestId ?? '', detail), ...(hint ? [m.hint(hint)] : [])];
     // JSON: the server's message alone; status, code, request id and hint have their own fields.
     fields = { message: detail, status: a.status, code: a.code ?? null, requestId: a.requestId ?? null, hint: a.hint ?? null };
   } else if (e.name === 'JobFailedError') {
@@ -77,7 +87,11 @@ export function reportError(error: unknown, out: Output, m: Messages, json: bool
     lines = [m.errHeaderChars(/\["([^"]+)"\]/.exec(e.message)?.[1] ?? 'header')];
   } else if (e.name === 'TimeoutError') {
     code = EXIT.api;
-    lines = [m.timeoutError(e.message)];
+    lines = [m.timeoutError((e as TimeoutError).timeoutMs)];
+  } else if (e.name === 'ResponseTooLargeError') {
+    // An endless or oversized answer (the client's maxResponseBytes): the peer's fault, like a network error.
+    code = EXIT.api;
+    lines = [m.tooLargeError((e as ResponseTooLargeError).maxResponseBytes)];
   } else if (networkReason(e) !== undefined) {
     code = EXIT.api;
     lines = [m.networkError(networkReason(e)!)];

@@ -33,6 +33,17 @@ beforeAll(async () => {
       return send(200, { job_id: 'evil-job', status: 'FAIL', error_code: `IMG.0121${EVIL}`, fail_reason: `bad ${EVIL}`, entities: { process_percent: 10, current_task: EVIL } });
     }
     if (path.endsWith('/silent')) return; // never answers
+    if (path.endsWith('/endless')) {
+      // An answer that never ends: 64 KiB chunks for as long as the client reads.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(65536, 0x20);
+      const more = () => {
+        while (!res.destroyed && res.write(chunk));
+        if (!res.destroyed) res.once('drain', more);
+      };
+      res.write('{"job_id":"endless","padding":"');
+      return more();
+    }
     if (path.endsWith('/redirect')) return send(302, '', { location: `${url}/elsewhere` });
     if (path.endsWith('/html')) {
       res.writeHead(502, { 'content-type': 'text/html' });
@@ -108,7 +119,17 @@ describe('a hostile peer', () => {
   it('a silent server: --request-timeout gives up (exit 3) instead of hanging', async () => {
     const r = await run(['--request-timeout', '500ms', 'job', 'silent'], { env: env() });
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/no answer in time: No complete answer within 500 ms/);
+    expect(r.stderr).toMatch(/no answer in time: no complete answer within 500 ms \(--request-timeout\); the request was cancelled/);
+  });
+
+  it('an endless answer is cut at the size limit (exit 3), not read into memory, and said in the user\'s language', async () => {
+    const en = await run(['job', 'endless'], { env: env() });
+    expect(en.code).toBe(3);
+    expect(en.stderr).toMatch(/the answer is too large: over \d+ bytes; the connection was closed/);
+    const zh = await run(['--lang', 'zh-CN', 'job', 'endless'], { env: env() });
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toMatch(/应答过大：超过 \d+ 字节，连接已关闭/);
+    for (const r of [en, zh]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('a redirect is not followed (exit 3), and nothing reaches its target', async () => {
