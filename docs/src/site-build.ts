@@ -17,6 +17,7 @@ import { expandGuide, loadGuides, type Guide } from './guides.js';
 import { EDITIONS, type Locale } from './i18n/locales.js';
 import { applyOverlay } from './i18n/overlay.js';
 import { loadOverlay, localeDir, overlayPath } from './i18n/report.js';
+import { loadUiTable, patchRedocTranslate } from './i18n/redoc-ui.js';
 import { cspIsClosed, findRemoteLoads, metaCsp } from './offline-check.js';
 import { captureSnapshots, embedSnapshots } from './prerender.js';
 import { deepLink, tagSlug } from './site-pages.js';
@@ -83,6 +84,12 @@ export async function buildEdition(bundle: OpenApiDocument, locale: Locale, samp
   writeFileSync(specPath, `${JSON.stringify(docsSpec, null, 2)}\n`);
   runBuildDocs(specPath, htmlPath, `${source.doc.info.title} — ${text.titleSuffix}`, locale);
   let html = readFileSync(htmlPath, 'utf8');
+  // Redoc's own interface text in the edition's language; written before the snapshots are taken so that
+  // the first view shows it too. English has no table: its page is left exactly as build-docs wrote it.
+  if (locale !== 'en') {
+    html = patchRedocTranslate(html, loadUiTable(localeDir(locale)));
+    writeFileSync(htmlPath, html);
+  }
   checkOffline(html, htmlPath);
   let prerendered = 0;
   // DOCS_PRERENDER=off builds without Chromium: the same page, only without the fast first view.
