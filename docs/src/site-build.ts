@@ -94,7 +94,10 @@ export async function buildEdition(bundle: OpenApiDocument, locale: Locale, samp
   let prerendered = 0;
   // DOCS_PRERENDER=off builds without Chromium: the same page, only without the fast first view.
   if (process.env.DOCS_PRERENDER !== 'off') {
-    const snapshots = await captureSnapshots(htmlPath, prerenderRoutes(docsSpec)).catch((error: Error) => {
+    // build-docs server-renders the page at its root (no hash) with Redoc's English interface text; a
+    // translated edition replaces that view with a snapshot of its own (empty route: no hash).
+    const routes = [...(locale === 'en' ? [] : ['']), ...prerenderRoutes(docsSpec)];
+    const snapshots = await captureSnapshots(htmlPath, routes).catch((error: Error) => {
       throw new Error(`prerendering ${htmlPath} in headless Chromium failed (install Debian's chromium or set CHROMIUM_PATH; DOCS_PRERENDER=off builds without the fast first view): ${error.message}`);
     });
     prerendered = Object.keys(snapshots.routes).length;

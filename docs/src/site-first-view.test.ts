@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardOutsideRequests, launchBrowser, type Browser } from './browser.js';
+import { pageWithoutRedoc } from './test-support/first-view.js';
 import { EDITIONS } from './i18n/locales.js';
 import { editionDir, SITE_HTML } from './paths.js';
 import { editionSource } from './site-build.js';
@@ -26,31 +27,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A tab where Redoc's script can never start (its blob: URL is replaced by one that does not exist). */
-async function pageWithoutRedoc(options: { dropSnapshots?: boolean } = {}): Promise<{ page: Page; outside: string[] }> {
-  const page = await browser.context.newPage();
-  const outside = await guardOutsideRequests(page);
-  await page.addInitScript((drop) => {
-    (window as unknown as { redocStarts: number }).redocStarts = 0;
-    URL.createObjectURL = () => {
-      (window as unknown as { redocStarts: number }).redocStarts++;
-      return 'blob:null/0';
-    };
-    if (drop) {
-      new MutationObserver((records) => {
-        for (const r of records) for (const node of r.addedNodes) if ((node as Element).id === 'ims-prerendered') (node as Element).remove();
-      }).observe(document, { childList: true, subtree: true });
-    }
-  }, options.dropSnapshots ?? false);
-  return { page, outside };
-}
-
 describe('the first view, before Redoc runs', () => {
   for (const edition of editions) {
     it(`shows every operation of the ${edition.name} edition by deep link from its snapshot`, async () => {
       for (const entry of listOperations(edition.doc)) {
         // A fresh tab per link: a second goto that changes only the fragment would not load the page again.
-        const { page, outside } = await pageWithoutRedoc();
+        const { page, outside } = await pageWithoutRedoc(browser);
         await page.goto(`${pathToFileURL(edition.html).href}${deepLink(entry)}`);
         await operationHeading(page, entry).waitFor({ state: 'visible' });
         // Redoc's module did try to start (and got the dead URL): the heading came from the snapshot.
@@ -62,7 +44,7 @@ describe('the first view, before Redoc runs', () => {
   }
 
   it("shows a guide's section from the guide's snapshot", async () => {
-    const { page, outside } = await pageWithoutRedoc();
+    const { page, outside } = await pageWithoutRedoc(browser);
     await page.goto(`${pathToFileURL(SITE_HTML).href}#/authentication/worked-example`);
     await page.locator('#redoc main h1, #redoc main h2').filter({ hasText: /^\s*Worked example\s*$/ }).first().waitFor({ state: 'visible' });
     expect(outside).toEqual([]);
@@ -70,7 +52,7 @@ describe('the first view, before Redoc runs', () => {
   });
 
   it('shows no operation without the snapshots (the check can fail)', async () => {
-    const { page } = await pageWithoutRedoc({ dropSnapshots: true });
+    const { page } = await pageWithoutRedoc(browser, { dropSnapshots: true });
     const [first] = listOperations(bundle);
     if (!first) throw new Error('no operation');
     await page.goto(`${pathToFileURL(SITE_HTML).href}${deepLink(first)}`);
@@ -110,7 +92,7 @@ describe('a sidebar click before Redoc runs', () => {
   // Redoc's server-rendered sidebar links are href="/images": followed as plain links they lead to
   // file:///images, an error page. The boot script routes them as Redoc would.
   it('stays on the page and shows the clicked route from its snapshot', async () => {
-    const { page, outside } = await pageWithoutRedoc();
+    const { page, outside } = await pageWithoutRedoc(browser);
     await page.goto(siteUrl);
     await page.getByRole('link', { name: 'Images', exact: true }).first().click();
     await images(page).waitFor({ state: 'visible' });

@@ -19,8 +19,8 @@ export async function openSite(page: Page, url: string): Promise<void> {
 /** The rendered section heading of an operation (Redoc titles it with the summary). */
 export function operationHeading(page: Page, entry: OperationEntry): Locator {
   const title = entry.operation.summary ?? entry.operationId;
-  // A deprecated operation's heading also carries a "Deprecated" badge.
-  return page.locator('h1, h2, h3').filter({ hasText: new RegExp(`^\\s*${escape(title)}(?:\\s*deprecated)?\\s*$`, 'i') }).first();
+  // A deprecated operation's heading also carries a "Deprecated" badge (已废弃 in the Chinese edition).
+  return page.locator('h1, h2, h3').filter({ hasText: new RegExp(`^\\s*${escape(title)}(?:\\s*(?:deprecated|已废弃))?\\s*$`, 'i') }).first();
 }
 
 /**
