@@ -35,3 +35,15 @@ describe('Output', () => {
     expect(out.paint('err', 'red', 'x')).toBe('x');
   });
 });
+
+describe('Output.json', () => {
+  it('escapes DEL and the C1 controls (an 8-bit CSI) that JSON.stringify leaves raw, and parses back the same', () => {
+    let written = '';
+    const out = new Output({ stdout: { write: (s: string) => ((written += s), true) }, stderr: { write: () => true }, stdin: new PassThrough(), env: {} });
+    const value = { message: 'a\u009b31mb\u007fc\u0085d\u001be', ok: 'plain ü 中文' };
+    out.json(value);
+    expect(written).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(written).toContain('\\u009b');
+    expect(JSON.parse(written)).toEqual(value);
+  });
+});

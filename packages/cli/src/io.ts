@@ -66,6 +66,9 @@ export class Output {
 
   /** One JSON object per line on stdout (NDJSON). */
   json(value: unknown): void {
-    this.out(JSON.stringify(value));
+    // JSON.stringify escapes C0 controls but leaves DEL and the C1 controls (U+0080–U+009F, e.g. U+009B, an
+    // 8-bit CSI) raw: escaped here too, so no text from a server reaches the terminal as a control. Such
+    // characters can only stand inside JSON strings, where \uXXXX means the same.
+    this.out(JSON.stringify(value).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
   }
 }
