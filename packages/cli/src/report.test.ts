@@ -7,7 +7,7 @@ import { createImsClient, CredentialsError, defaultCredentials, ImsApiError, Res
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages, type Lang } from './i18n/index.js';
 import { Output } from './io.js';
-import { apiErrorDetail, localHint, reportError } from './report.js';
+import { localHint, reportError } from './report.js';
 
 const REQUEST_ID = 'req0123456789abcdef';
 const SK = 'report-test-secret-key-0123456789';
@@ -49,19 +49,21 @@ describe('an API error', () => {
     const error = await apiError();
     const r = report(error, lang);
     expect(r.code).toBe(3);
-    for (const fact of ['401', 'APIGW.0301', 'verify aksk signature fail', REQUEST_ID, localHint(error.hint!, messages(lang))]) expect(count(r.stderr, fact), `${fact} in ${r.stderr}`).toBe(1);
+    for (const fact of ['401', 'APIGW.0301', 'verify aksk signature fail', REQUEST_ID, localHint(error, messages(lang))!]) expect(count(r.stderr, fact), `${fact} in ${r.stderr}`).toBe(1);
     expect(r.stderr).toContain(lang === 'en' ? `(request id ${REQUEST_ID})` : `（请求 ID ${REQUEST_ID}）`);
   });
 
-  it('zh-CN: the clock-skew hint in Chinese, with the same figures', async () => {
+  it.each([
+    ['en', (s: string) => `Hint: clock skew: local clock ${s} s ahead of the server`],
+    ['zh-CN', (s: string) => `提示：时钟偏差：本机时钟比服务端快 ${s} 秒`],
+  ] as const)('%s: the clock-skew hint from the client\'s figures, the same as its English hint says', async (lang, line) => {
     const error = await apiError();
-    const r = report(error, 'zh-CN');
-    const [, seconds, , date] = /local clock (\d+) s (ahead of|behind) the server \(Date: ([^)]*)\)/.exec(error.hint!) ?? [];
-    expect(r.stderr).toContain(`提示：时钟偏差：本机时钟比服务端快 ${seconds} 秒（Date: ${date}）`);
-    expect(r.stderr).not.toContain('clock skew');
-    expect(localHint('some other hint', messages('zh-CN'))).toBe('some other hint');
-    // English: the client's own words, unchanged.
-    expect(localHint(error.hint!, messages('en'))).toBe(error.hint);
+    const [, seconds] = /local clock (\d+) s ahead of the server/.exec(error.hint!) ?? [];
+    expect(Math.round(error.clockSkewMs! / 1000)).toBe(Number(seconds));
+    const r = report(error, lang);
+    expect(r.stderr).toContain(line(seconds!));
+    if (lang === 'zh-CN') expect(r.stderr).not.toContain('clock skew');
+    expect(localHint({ hint: 'some other hint' }, messages(lang))).toBe('some other hint');
   });
 
   it('--json: the fields once each, the message the server\'s words alone', async () => {
@@ -80,10 +82,12 @@ describe('an API error', () => {
     expect(count(r.stdout, REQUEST_ID)).toBe(1);
   });
 
-  it('a message in another form (no request id, not the client\'s) is kept whole', () => {
-    expect(apiErrorDetail({ message: 'IMS API 404 IMG.0001: no such job', status: 404, code: 'IMG.0001' })).toBe('no such job');
-    expect(apiErrorDetail({ message: 'IMS API 302: redirect refused', status: 302 })).toBe('redirect refused');
-    expect(apiErrorDetail({ message: 'Job j succeeded but reported no entities.image_id', status: 200, requestId: 'r' })).toBe('Job j succeeded but reported no entities.image_id');
+  it("an error the client made itself (no server words) is printed whole, its own message once", () => {
+    const error = new ImsApiError('IMS API 302: redirect to http://elsewhere/ refused; this client never follows redirects', { status: 302, body: '', location: 'http://elsewhere/' });
+    const r = report(error, 'en');
+    expect(r.code).toBe(3);
+    expect(count(r.stderr, 'redirect to http://elsewhere/ refused')).toBe(1);
+    expect(r.stderr).toMatch(/^API error: HTTP 302\n/);
   });
 });
 

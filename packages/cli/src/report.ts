@@ -18,28 +18,9 @@ export function attemptLine(a: CredentialsAttempt, m: Messages): string {
   return Object.hasOwn(m.credentialReasons, a.reason) ? m.credentialsAttempt(source, m.credentialReasons[a.reason](a)) : a.message;
 }
 
-/**
- * The client's hint in the user's language. The client words its one hint (clock skew on a signature
- * rejection) in English; its format is ours, so the CLI reads the figures back out. Another hint stays as is.
- */
-export function localHint(hint: string, m: Messages): string {
-  const skew = /^clock skew: local clock (\d+) s (ahead of|behind) the server \(Date: ([^)]*)\); X-Sdk-Date must be within 15 min$/.exec(hint);
-  return skew ? m.clockSkew(Number(skew[1]), skew[2] === 'ahead of', skew[3]!) : hint;
-}
-
-/**
- * The server's own words in an ImsApiError's message: without the status and code it starts with, nor the
- * hint and request id it ends with (the client's format), which the CLI prints beside it — each fact once.
- * A message in another form is kept whole.
- */
-export function apiErrorDetail(a: Pick<ImsApiError, 'message' | 'status' | 'code' | 'requestId' | 'hint'>): string {
-  let text = a.message;
-  const head = `IMS API ${a.status}${a.code ? ` ${a.code}` : ''}: `;
-  if (text.startsWith(head)) text = text.slice(head.length);
-  for (const tail of [a.requestId && ` (request id ${a.requestId})`, a.hint && ` — ${a.hint}`]) {
-    if (tail && text.endsWith(tail)) text = text.slice(0, -tail.length);
-  }
-  return text;
+/** The client's hint in the user's language: its clock-skew hint from the figures, another hint as it is. */
+export function localHint(a: Pick<ImsApiError, 'hint' | 'clockSkewMs'>, m: Messages): string | undefined {
+  return a.clockSkewMs !== undefined ? m.clockSkew(Math.round(Math.abs(a.clockSkewMs) / 1000), a.clockSkewMs > 0) : a.hint;
 }
 
 /**
@@ -67,9 +48,11 @@ export function reportError(error: unknown, out: Output, m: Messages, json: bool
     lines = [m.errNoCredentials, ...tried.map((l) => `  ${l}`)];
   } else if (e.name === 'ImsApiError') {
     const a = e as ImsApiError;
-    const detail = apiErrorDetail(a);
+    // The server's own words (the client's message also carries status, code, hint and request id, printed
+    // here each on its own); an error the client made itself (a refused redirect) has only its message.
+    const detail = a.detail ?? a.message;
     code = EXIT.api;
-    const hint = a.hint && localHint(a.hint, m);
+    const hint = localHint(a, m);
     lines = [m.apiError(a.status, a.code ?? '', a.requestId ?? '', detail), ...(hint ? [m.hint(hint)] : [])];
     // JSON: the server's message alone; status, code, request id and hint have their own fields.
     fields = { message: detail, status: a.status, code: a.code ?? null, requestId: a.requestId ?? null, hint: a.hint ?? null };

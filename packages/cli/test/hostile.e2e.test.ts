@@ -49,6 +49,8 @@ beforeAll(async () => {
       res.writeHead(502, { 'content-type': 'text/html' });
       return res.end(`<html><body><h1>Bad Gateway</h1>${EVIL}</body></html>`);
     }
+    // ListOsVersions: an error that echoes the caller's token back, with escape sequences in its message.
+    if (path.startsWith('/v1/cloudimages/os_version')) return send(403, { error: { code: 'IMG.0130', message: `denied ${EVIL} for ${req.headers['x-auth-token']}` } });
     return send(404, { error_code: 'APIGW.0101', error_msg: `not found ${EVIL}` });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -130,6 +132,19 @@ describe('a hostile peer', () => {
     expect(zh.code).toBe(3);
     expect(zh.stderr).toMatch(/应答过大：超过 \d+ 字节，连接已关闭/);
     for (const r of [en, zh]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('os-versions: an error answer echoing the token is read like any other (exit 3, code and request id once), the token never printed', async () => {
+    for (const json of [false, true]) {
+      const r = await run(['os-versions', ...(json ? ['--json'] : [])], { env: env() });
+      expect(r.code).toBe(3);
+      clean(r.stdout + r.stderr);
+      expect(r.stdout + r.stderr).not.toContain(TOKEN);
+      const text = json ? r.stdout : r.stderr;
+      expect(text.split('IMG.0130').length - 1).toBe(1);
+      expect(text.split('evil0001').length - 1).toBe(1);
+      if (json) expect(JSON.parse(r.stdout.trim().split('\n').at(-1)!)).toMatchObject({ event: 'error', status: 403, code: 'IMG.0130', requestId: 'evil0001' });
+    }
   });
 
   it('a redirect is not followed (exit 3), and nothing reaches its target', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Handler, serveEach } from '../test/helpers/server.js';
-import { akskAuth, createImsClient, ImsApiError } from './index.node.js';
+import { akskAuth, apiErrorFromAnswer, createImsClient, ImsApiError } from './index.node.js';
 
 const BODY = { name: 'img-1', os_version: 'Ubuntu 22.04 server 64bit', image_url: 'bucket:images/img.zvhd2', min_disk: 40 };
 const auth = akskAuth({ ak: 'HPUATESTAK0000000001', sk: 'testSecretKey-0123456789-abcdefghijklmnop' });
@@ -28,7 +28,9 @@ describe('ImsApiError', () => {
     expect(e).toMatchObject({ status: 400, code: 'IMG.0024', requestId: 'req-7', name: 'ImsApiError' });
     expect(e.body).toEqual({ error: { code: 'IMG.0024', message: 'The imagetype is invalid.' } });
     expect(e.message).toBe('IMS API 400 IMG.0024: The imagetype is invalid. (request id req-7)');
+    expect(e.detail).toBe('The imagetype is invalid.');
     expect(e.hint).toBeUndefined();
+    expect(e.clockSkewMs).toBeUndefined();
   });
 
   it('parses the API gateway envelope, falling back to its request_id', async () => {
@@ -44,6 +46,7 @@ describe('ImsApiError', () => {
     expect(e.code).toBeUndefined();
     expect(e.body).toBe(html);
     expect(e.message).toBe('IMS API 502: 502 Bad Gateway 502 Bad Gateway');
+    expect(e.detail).toBe('502 Bad Gateway 502 Bad Gateway');
   });
 
   it('keeps the text of a text/plain 500', async () => {
@@ -62,6 +65,11 @@ describe('ImsApiError', () => {
     expect(e.code).toBe('APIGW.0301');
     expect(e.hint).toMatch(/^clock skew: local clock \d+ s ahead of the server/);
     expect(e.message).toContain('clock skew');
+    // The same figure as data, and the server's words without the hint.
+    expect(e.clockSkewMs).toBeGreaterThan(3_590_000);
+    expect(e.clockSkewMs).toBeLessThan(3_610_000);
+    expect(e.hint).toContain(` ${Math.round(e.clockSkewMs! / 1000)} s `);
+    expect(e.detail).toBe('Incorrect IAM authentication information: verify aksk signature fail');
   });
 
   it('does not blame the clock when the Date agrees', async () => {
@@ -71,6 +79,7 @@ describe('ImsApiError', () => {
       json: { error_code: 'APIGW.0301', error_msg: 'verify aksk signature fail' },
     }));
     expect(e.hint).toBeUndefined();
+    expect(e.clockSkewMs).toBeUndefined();
     expect(e.message).not.toContain('clock skew');
   });
 
@@ -87,6 +96,30 @@ describe('ImsApiError', () => {
   it('reports a 2xx answer that is not JSON', async () => {
     const e = await failWith(() => ({ status: 200, text: 'OK' }));
     expect(e.message).toBe('IMS API 200: the answer has no job_id');
+    expect(e.detail).toBe('the answer has no job_id');
     expect(e.body).toBe('OK');
+  });
+});
+
+describe('apiErrorFromAnswer (for client.GET/POST answers)', () => {
+  const SK = 'testSecretKey-0123456789-abcdefghijklmnop';
+
+  it('reads what openapi-fetch gives back the way the helpers do, and redacts the secrets it is given', async () => {
+    // A hostile server echoing the SK in its message, its body and its status text.
+    const server = await serve(() => ({ status: 400, headers: { 'x-request-id': 'req-9' }, json: { error: { code: 'IMG.0001', message: `bad ${SK}` }, echo: SK } }));
+    const client = createImsClient({ baseUrl: server.url, auth, retry: false });
+    const { error, response } = await client.GET('/v1/cloudimages/os_version', {});
+    const e = apiErrorFromAnswer(response, error, [SK]);
+    expect(e).toMatchObject({ status: 400, code: 'IMG.0001', requestId: 'req-9' });
+    expect(e.detail).toBe('bad ***');
+    expect(e.message).toBe('IMS API 400 IMG.0001: bad *** (request id req-9)');
+    expect(JSON.stringify(e.body)).not.toContain(SK);
+  });
+
+  it('a text answer (openapi-fetch hands it over as a string) and a 2xx with a problem', () => {
+    const text = apiErrorFromAnswer(new Response(null, { status: 502, statusText: 'Bad Gateway' }), '<h1>502 Bad Gateway</h1>');
+    expect(text).toMatchObject({ status: 502, detail: '502 Bad Gateway', body: '<h1>502 Bad Gateway</h1>' });
+    const ok = apiErrorFromAnswer(new Response(null, { status: 200 }), { unexpected: true }, [], 'the answer is not a list');
+    expect(ok.message).toBe('IMS API 200: the answer is not a list');
   });
 });

@@ -18,13 +18,26 @@ export class ImsApiError extends Error {
   declare readonly requestId?: string;
   /** parsed JSON body, or the raw text when it is not JSON */
   declare readonly body: unknown;
+  /** the server's own words (its envelope's message, or the gist of a non-JSON page), secrets redacted */
+  declare readonly detail?: string;
   /** what to do about it, when we can tell (clock skew) */
   declare readonly hint?: string;
+  /** on a signature rejection: local clock minus the server's `Date`, in ms, when over 5 minutes apart */
+  declare readonly clockSkewMs?: number;
   /** a 3xx's `Location` (never followed); browsers hide it (status 0, an opaque redirect) */
   declare readonly location?: string;
   constructor(
     message: string,
-    fields: { status: number; body: unknown; code?: string | undefined; requestId?: string | undefined; hint?: string | undefined; location?: string | undefined },
+    fields: {
+      status: number;
+      body: unknown;
+      code?: string | undefined;
+      requestId?: string | undefined;
+      detail?: string | undefined;
+      hint?: string | undefined;
+      clockSkewMs?: number | undefined;
+      location?: string | undefined;
+    },
   ) {
     super(message);
     // Only the fields that have a value, so JSON.stringify and inspect show no `undefined` noise.
@@ -110,33 +123,39 @@ function describeIssue(issue: unknown): string {
 export async function readAnswer(response: Response, secrets: readonly string[], check: (data: any) => unknown, problem: string): Promise<any> {
   const text = await response.text();
   let data: unknown = text;
-  let isJson = true;
   try {
     data = JSON.parse(text);
   } catch {
-    isJson = false;
+    // not JSON: kept as text
   }
   if (response.ok && check(data)) return data;
+  throw apiErrorFromAnswer(response, data, secrets, problem);
+}
+
+/**
+ * The ImsApiError of an answer whose body is already read: parsed JSON, or the text of a non-JSON answer (as
+ * openapi-fetch's `error` is for `client.GET`/`client.POST`). Reads both envelopes; `problem` says what was
+ * wrong with a 2xx. Every value in `secrets` is redacted from the message and the body.
+ */
+export function apiErrorFromAnswer(response: Response, data: unknown, secrets: readonly string[] = [], problem?: string): ImsApiError {
   const status = response.status;
+  const isJson = typeof data !== 'string';
   const body = redactValue(data, secrets);
   // The image service's envelope nests {code, message} under `error`; the gateway's is flat.
   const b = (isJson ? (body ?? {}) : {}) as Record<string, any>;
   const nested = b.error ?? {};
   const code = str(nested.code) ?? str(b.error_code) ?? str(b.code);
-  const detail = isJson
+  const serverWords = isJson
     ? (str(nested.message) ?? str(b.error_msg) ?? str(b.message))
     : // not JSON: keep the text (an HTML page from a proxy, a text/plain 500); say its gist
       str((body as string).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300));
+  const detail = redact((response.ok && problem) || serverWords || response.statusText, secrets);
   const requestId = str(response.headers.get('x-request-id')) ?? str(b.request_id);
   // The gateway rejects an X-Sdk-Date more than 15 minutes off; on a signature rejection, compare clocks.
-  let hint: string | undefined;
   const serverDate = response.headers.get('date');
-  if (serverDate && code?.match(/^APIGW?\.0301$/)) {
-    const skew = Date.now() - Date.parse(serverDate);
-    if (Math.abs(skew) > 300_000) {
-      hint = `clock skew: local clock ${Math.round(Math.abs(skew) / 1000)} s ${skew > 0 ? 'ahead of' : 'behind'} the server (Date: ${serverDate}); X-Sdk-Date must be within 15 min`;
-    }
-  }
-  const message = `IMS API ${status}${code ? ` ${code}` : ''}: ${(response.ok && problem) || detail || response.statusText}${hint ? ` — ${hint}` : ''}${requestId ? ` (request id ${requestId})` : ''}`;
-  throw new ImsApiError(redact(message, secrets), { status, body, code, requestId, hint });
+  const skew = serverDate && code?.match(/^APIGW?\.0301$/) ? Date.now() - Date.parse(serverDate) : 0;
+  const clockSkewMs = Math.abs(skew) > 300_000 ? skew : undefined;
+  const hint = clockSkewMs ? `clock skew: local clock ${Math.round(Math.abs(skew) / 1000)} s ${skew > 0 ? 'ahead of' : 'behind'} the server (Date: ${serverDate}); X-Sdk-Date must be within 15 min` : undefined;
+  const message = `IMS API ${status}${code ? ` ${code}` : ''}: ${detail}${hint ? ` — ${hint}` : ''}${requestId ? ` (request id ${requestId})` : ''}`;
+  return new ImsApiError(redact(message, secrets), { status, body, code, requestId, detail, hint, clockSkewMs });
 }

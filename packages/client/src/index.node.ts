@@ -9,6 +9,9 @@ import { makeSignRequest } from './sign.js';
 import { bodyKeepingRequest } from './transport.js';
 
 export * from './public.js';
+// The error of an answer read through client.GET/POST (openapi-fetch's `error`), as the helpers make it.
+// Node entry only: the browser entry has it inside but no room left in its size budget to name it.
+export { apiErrorFromAnswer } from './errors.js';
 export { fromEnv } from './providers/env.node.js';
 export { fromProfileFile, type ProfileFileOptions } from './providers/profile.node.js';
 export { fromEcsMetadata, type EcsMetadataOptions } from './providers/metadata.node.js';

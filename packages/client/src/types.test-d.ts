@@ -72,3 +72,20 @@ describe('client types', () => {
     void client.getJob('j', { api: 'v3' });
   });
 });
+
+describe('ImsApiError fields and apiErrorFromAnswer (Node entry)', () => {
+  it('carries the server words and the clock skew as data', async () => {
+    const { apiErrorFromAnswer, ImsApiError } = await import('./index.node.js');
+    const e = apiErrorFromAnswer(new Response(null), { error: { code: 'IMG.0001' } }, ['sk']);
+    expectTypeOf(e).toEqualTypeOf<InstanceType<typeof ImsApiError>>();
+    expectTypeOf(e.detail).toEqualTypeOf<string | undefined>();
+    expectTypeOf(e.clockSkewMs).toEqualTypeOf<number | undefined>();
+    // @ts-expect-error the answer's Response is required, not its body alone
+    apiErrorFromAnswer({ error: { code: 'IMG.0001' } });
+  });
+  it('is not named by the browser entry (its size budget)', async () => {
+    const browser = await import('./index.js');
+    // @ts-expect-error the browser entry does not export it
+    expectTypeOf(browser.apiErrorFromAnswer).toBeFunction();
+  });
+});

@@ -31,7 +31,7 @@ it('resolves the node build in Node and exports the public names', () => {
   expect(out.aksk).toMatch(/\/dist\/aksk\.node\.js$/);
   expect(out.names).toEqual([
     'CredentialsError', 'DEFAULT_REGION', 'ImsApiError', 'JobFailedError', 'RequestValidationError', 'ResponseTooLargeError', 'SPEC_VERSION', 'TimeoutError', 'WaitTimeoutError',
-    'akskAuth', 'createImsClient', 'defaultCredentials', 'fromEcsMetadata', 'fromEnv', 'fromProfileFile', 'imsEndpoint', 'signRequest', 'tokenAuth',
+    'akskAuth', 'apiErrorFromAnswer', 'createImsClient', 'defaultCredentials', 'fromEcsMetadata', 'fromEnv', 'fromProfileFile', 'imsEndpoint', 'signRequest', 'tokenAuth',
   ]);
   expect(out.akskNames).toEqual(['signRequest']);
   expect(out.spec).toBe(pkg['ims-quick-import'].specVersion);

@@ -1,5 +1,5 @@
 // `os-versions`: ListOsVersions as the table people need to pick --os-version, or JSON.
-import { ImsApiError } from '@ims-quick-import/client';
+import { apiErrorFromAnswer } from '@ims-quick-import/client';
 import { connect } from '../connect.js';
 import type { Context } from '../context.js';
 import { EXIT, type ExitCode } from '../errors.js';
@@ -12,25 +12,14 @@ interface OsVersion {
   os_type?: string;
 }
 
-/**
- * An error answer of the typed GET → ImsApiError, read from either envelope (the image service's
- * `{error: {code, message}}`, the gateway's `{error_code, error_msg, request_id}`) as the client does.
- */
-export function apiErrorOf(response: Response, body: unknown): ImsApiError {
-  const b = (body && typeof body === 'object' ? body : {}) as { error?: { code?: string; message?: string }; error_code?: string; error_msg?: string; request_id?: string };
-  const code = b.error?.code ?? b.error_code;
-  const requestId = response.headers.get('x-request-id') ?? b.request_id;
-  const detail = b.error?.message ?? b.error_msg ?? (typeof body === 'string' ? body.slice(0, 300) : response.statusText);
-  return new ImsApiError(`IMS API ${response.status}${code ? ` ${code}` : ''}: ${detail}`, { status: response.status, body, code, requestId });
-}
-
 export async function osVersionsCommand(ctx: Context, o: { tag?: string[]; platform?: string; json?: boolean }): Promise<ExitCode> {
   const { out, m } = ctx;
-  const { client } = connect(ctx.globals, out, m);
+  const { client, credentials } = connect(ctx.globals, out, m);
   // Sent as given (repeated ?tag=…): the service judges the values, not this command.
   const query = o.tag?.length ? { tag: o.tag as ('arm' | 'bms' | 'uefi' | 'x86')[] } : {};
   const { data, error, response } = await client.GET('/v1/cloudimages/os_version', { params: { query } });
-  if (!response.ok || !Array.isArray(data)) throw apiErrorOf(response, error ?? data);
+  // The client's own reading of an error answer (both envelopes, the clock-skew hint), secrets redacted.
+  if (!response.ok || !Array.isArray(data)) throw apiErrorFromAnswer(response, error ?? data, [...credentials.secrets, ...credentials.auth.secrets()], 'the answer is not a list of OS versions');
   const wanted = o.platform?.toLowerCase();
   const groups = data.filter((g) => !wanted || g.platform.toLowerCase() === wanted);
   if (o.json) {

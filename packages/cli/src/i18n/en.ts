@@ -151,8 +151,7 @@ export const en = {
   networkError: (message: string) => `network error: ${message}`,
   timeoutError: (ms: number) => `no answer in time: no complete answer within ${ms} ms (--request-timeout); the request was cancelled`,
   tooLargeError: (bytes: number) => `the answer is too large: over ${bytes} bytes; the connection was closed`,
-  clockSkew: (seconds: number, ahead: boolean, serverDate: string) =>
-    `clock skew: local clock ${seconds} s ${ahead ? 'ahead of' : 'behind'} the server (Date: ${serverDate}); X-Sdk-Date must be within 15 min`,
+  clockSkew: (seconds: number, ahead: boolean) => `clock skew: local clock ${seconds} s ${ahead ? 'ahead of' : 'behind'} the server; X-Sdk-Date must be within 15 min`,
   internalError: (message: string) => `unexpected error: ${message}`,
   // ── dry run ──
   dryRunNote: 'Dry run: nothing was sent. The command above is the exact request; an AK/SK signature is valid for 15 minutes (X-Sdk-Date).',

@@ -144,7 +144,7 @@ export const zhCN: Messages = {
   networkError: (message) => `网络错误：${message}`,
   timeoutError: (ms) => `未按时收到应答：${ms} 毫秒内没有收到完整应答（--request-timeout），请求已取消`,
   tooLargeError: (bytes) => `应答过大：超过 ${bytes} 字节，连接已关闭`,
-  clockSkew: (seconds, ahead, serverDate) => `时钟偏差：本机时钟比服务端${ahead ? '快' : '慢'} ${seconds} 秒（Date: ${serverDate}）；X-Sdk-Date 与服务端时间相差不得超过 15 分钟`,
+  clockSkew: (seconds, ahead) => `时钟偏差：本机时钟比服务端${ahead ? '快' : '慢'} ${seconds} 秒；X-Sdk-Date 与服务端时间相差不得超过 15 分钟`,
   internalError: (message) => `意外错误：${message}`,
   // ── dry run ──
   dryRunNote: '试运行：未发送任何请求。上面的命令就是完整的请求；AK/SK 签名在 15 分钟内有效（X-Sdk-Date）。',
