@@ -11,7 +11,7 @@ import { EDITIONS } from './i18n/locales.js';
 import { editionDir, SITE_HTML } from './paths.js';
 import { editionSource } from './site-build.js';
 import { deepLink, openFromSidebar, operationHeading } from './site-pages.js';
-import { listOperations, loadBundle } from './spec-source.js';
+import { findOperation, listOperations, loadBundle } from './spec-source.js';
 
 const bundle = loadBundle();
 const editions = [
@@ -111,8 +111,7 @@ describe('a sidebar click before Redoc runs', () => {
 
     await page.evaluate(() => (window as unknown as { releaseRedoc(): void }).releaseRedoc());
     await page.locator('html[data-ims-redoc="started"]').waitFor({ state: 'attached' });
-    const quickImport = listOperations(bundle).find((e) => e.operationId === 'importImageQuick');
-    if (!quickImport) throw new Error('importImageQuick is not in the bundle');
+    const quickImport = findOperation(bundle, 'importImageQuick');
     await openFromSidebar(page, quickImport);
     expect(page.url()).toBe(`${siteUrl}${deepLink(quickImport)}`);
     expect(outside).toEqual([]);

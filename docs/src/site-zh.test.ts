@@ -14,7 +14,7 @@ import { EDITIONS } from './i18n/locales.js';
 import { ARTIFACTS_DIR, editionDir, SITE_HTML } from './paths.js';
 import { editionSource } from './site-build.js';
 import { checkBodyVariants, deepLink, openGuideSection, openSite, operationHeading } from './site-pages.js';
-import { listOperations, loadBundle } from './spec-source.js';
+import { findOperation, listOperations, loadBundle } from './spec-source.js';
 import { pageWithoutRedoc } from './test-support/first-view.js';
 import { useSharedPage, useSiteSession } from './test-support/site-session.js';
 
@@ -45,8 +45,7 @@ describe.sequential('the Chinese edition from file://', () => {
   });
 
   it('switches the request body between ECS, BMS and DataImage, with Chinese field descriptions', async () => {
-    const quickImport = operations.find((e) => e.operationId === 'importImageQuick');
-    if (!quickImport) throw new Error('importImageQuick is not in the bundle');
+    const quickImport = findOperation(zh.doc, 'importImageQuick');
     await view.page.evaluate((hash) => (window.location.hash = hash), deepLink(quickImport));
     await operationHeading(view.page, quickImport).waitFor({ state: 'visible' });
     await checkBodyVariants(view.page);

@@ -9,7 +9,7 @@ import { guardOutsideRequests } from './browser.js';
 import { readCatalog } from './error-catalog.js';
 import { ARTIFACTS_DIR, SITE_HTML } from './paths.js';
 import { checkBodyVariants, deepLink, openFromSidebar, openGuideSection, openSite, operationHeading } from './site-pages.js';
-import { listOperations, loadBundle } from './spec-source.js';
+import { findOperation, listOperations, loadBundle } from './spec-source.js';
 import { useSharedPage, useSiteSession } from './test-support/site-session.js';
 
 const bundle = loadBundle();
@@ -25,8 +25,7 @@ describe.sequential('the site from file://', () => {
   });
 
   it('switches the request body between ECS, BMS and DataImage: os_version vs os_type', async () => {
-    const quickImport = operations.find((e) => e.operationId === 'importImageQuick');
-    if (!quickImport) throw new Error('importImageQuick is not in the bundle');
+    const quickImport = findOperation(bundle, 'importImageQuick');
     await openFromSidebar(view.page, quickImport);
     await checkBodyVariants(view.page);
     await view.page.screenshot({ path: join(ARTIFACTS_DIR, 'quick-import-dataimage.png') });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OpenApiDocument } from './openapi-types.js';
-import { defaultServerUrl, deref, getPointer, listOperations, loadBundle } from './spec-source.js';
+import { defaultServerUrl, deref, findOperation, getPointer, listOperations, loadBundle } from './spec-source.js';
 
 const bundle = loadBundle();
 
@@ -44,5 +44,13 @@ describe('the bundle', () => {
   });
   it('reports a missing bundle with the command that makes it', () => {
     expect(() => loadBundle('/nonexistent/openapi.json')).toThrow(/spec bundle/);
+  });
+});
+
+describe('findOperation', () => {
+  it('finds an operation by operationId and refuses one the document does not have', () => {
+    const doc = loadBundle();
+    expect(findOperation(doc, 'importImageQuick')).toMatchObject({ method: 'post', path: '/v2/cloudimages/quickimport/action' });
+    expect(() => findOperation(doc, 'noSuchOperation')).toThrow(/noSuchOperation is not in the document/);
   });
 });

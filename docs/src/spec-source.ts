@@ -74,6 +74,13 @@ export function listOperations(doc: OpenApiDocument): OperationEntry[] {
   return out;
 }
 
+/** The operation with this operationId; its absence is an error. */
+export function findOperation(doc: OpenApiDocument, operationId: string): OperationEntry {
+  const entry = listOperations(doc).find((e) => e.operationId === operationId);
+  if (!entry) throw new Error(`${operationId} is not in the document`);
+  return entry;
+}
+
 /** servers[0].url with every variable replaced by its default (the URL a sample calls). */
 export function defaultServerUrl(doc: OpenApiDocument): string {
   const server = doc.servers?.[0];
